@@ -1,0 +1,83 @@
+# The two commands: `make run` and `make test`. Everything else is a step of them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+# Rasa 3.6 runs on Python 3.10 at the newest; pyenv installs are found even when the shim is not active.
+PYTHON310 ?= $(shell for candidate in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10 /usr/local/bin/python3.10; do \
+	if $$candidate -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1; then echo $$candidate; break; fi; done)
+
+export ACTION_PORT ?= 5055
+export RASA_PORT ?= 5005
+export WEBCHAT_PORT ?= 8080
+export ACTION_SERVER_URL ?= http://localhost:$(ACTION_PORT)/webhook
+export RASA_URL ?= http://localhost:$(RASA_PORT)
+export TRACKER_DIALECT ?= sqlite
+export TRACKER_DB ?= var/tracker.db
+export TRACKER_HOST ?=
+export TF_CPP_MIN_LOG_LEVEL ?= 2
+export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
+export RASA_TELEMETRY_ENABLED ?= false
+
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+
+.PHONY: help install train run chat test lint validate unit conversation-tests bench eval clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
+	@if [ -z "$(PYTHON310)" ]; then echo "Python 3.10 is required (Rasa 3.6 does not run on newer Pythons): install it, e.g. 'pyenv install 3.10', then run make again."; exit 1; fi
+	test -x $(BIN)/python || $(PYTHON310) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip wheel
+	$(BIN)/pip install --quiet -r requirements.txt -c constraints.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed ## create .venv and install the pinned packages
+
+models/.trained: $(VENV)/.installed $(TRAINING_INPUTS)
+	@mkdir -p models
+	$(BIN)/rasa train --out models --fixed-model-name companion --quiet
+	touch $@
+
+train: models/.trained ## train the model when the training data changed (and only then)
+
+var/.migrated: $(VENV)/.installed $(shell find bot/storage -name '*.py')
+	@mkdir -p var
+	$(BIN)/python -m bot migrate
+	touch $@
+
+run: models/.trained var/.migrated ## serve everything on SQLite (action server, Rasa with REST and Socket.IO)
+	@echo "Rasa: $(RASA_URL)  (REST: POST $(RASA_URL)/webhooks/rest/webhook, Socket.IO: $(RASA_URL)/socket.io)"
+	@echo "Action server: $(ACTION_SERVER_URL)"
+	@echo "Stop everything with Ctrl-C."
+	$(BIN)/honcho start -f Procfile
+
+chat: models/.trained var/.migrated ## talk to the bot in this terminal (start `make run` or the action server first)
+	$(BIN)/rasa shell --model models --endpoints endpoints.yml
+
+lint: $(VENV)/.installed ## ruff
+	$(BIN)/ruff check bot actions tests bench
+
+validate: $(VENV)/.installed ## Rasa's data validation, warnings count as errors
+	$(BIN)/rasa data validate --fail-on-warnings --quiet
+
+unit: $(VENV)/.installed ## the tests that need no trained model
+	$(BIN)/pytest -m "not conversation and not browser" -q
+
+test: models/.trained lint validate ## install, lint, validate data, run every test, then `rasa test` on the test stories
+	$(BIN)/pytest -q
+	$(BIN)/rasa test core --model models --stories tests/stories --fail-on-prediction-errors --out results --quiet
+
+eval: $(VENV)/.installed ## print the evaluation reports of the risk detector, the apology analyzer and the circle suggestions
+	$(BIN)/python -m bot evaluate-safety
+	$(BIN)/python -m bot evaluate-apology
+	$(BIN)/python -m bot evaluate-circles
+
+bench: $(VENV)/.installed ## speed and memory benchmarks
+	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean: ## remove trained models and test output (keeps var/, your data)
+	rm -rf models results test-output .pytest_cache

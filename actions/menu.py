@@ -1,0 +1,38 @@
+"""The menu: built from the exercises that exist, so no item leads to a dead end."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.content import say
+from bot.exercises import available_exercises, exercise_by_name
+
+
+def say_menu(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Offer every built exercise, a paused one to resume, and help."""
+    buttons = []
+    for name in tracker.get_slot("paused_exercise") or {}:
+        exercise = exercise_by_name(name)
+        if exercise is not None:
+            buttons.append({"title": say("menu_resume", title=exercise.menu_title), "payload": "resume"})
+    buttons += [{"title": exercise.menu_title, "payload": exercise.menu_payload} for exercise in available_exercises()]
+    buttons += [
+        {"title": say("menu_help_now"), "payload": "help now"},
+        {"title": say("menu_about"), "payload": "what is this"},
+    ]
+    dispatcher.utter_message(text=say("menu"), buttons=buttons)
+
+
+class ActionShowMenu(Action):
+    def name(self) -> str:
+        return "action_show_menu"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Show the menu."""
+        say_menu(dispatcher, tracker)
+        return []

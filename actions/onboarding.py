@@ -1,0 +1,128 @@
+"""Onboarding: saving choice, role and country, asked once and changeable later."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import channel_of
+from actions.menu import say_menu
+from bot.content import buttons, say
+from bot.countries import country_name, resolve_country
+from bot.onboarding import parse_consent, parse_role, role_label
+from bot.storage import session_scope
+from bot.storage.repositories import save_profile
+
+NO_COUNTRY = "other"
+_NO_COUNTRY_ANSWERS = {"other", "somewhere else", "elsewhere", "prefer not to say", "rather not say", "skip", "none"}
+
+
+class ValidateOnboardingForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_onboarding_form"
+
+    def validate_consent(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """Accept a yes or a no, typed or tapped; re-ask kindly otherwise."""
+        consent = value if isinstance(value, bool) else parse_consent(str(value))
+        if consent is None:
+            dispatcher.utter_message(text=say("consent_unclear"))
+            return {"consent": None}
+        dispatcher.utter_message(text=say("consent_yes" if consent else "consent_no"))
+        return {"consent": consent}
+
+    def validate_role(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """Accept "parent", "I'm her son", "therapist"...; re-ask kindly otherwise."""
+        role = parse_role(str(value))
+        if role is None:
+            dispatcher.utter_message(text=say("role_unclear"))
+        return {"role": role}
+
+    def validate_country(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """Accept a country's name or code, or "somewhere else" for international lines."""
+        answer = str(value).strip().lower().rstrip(".!")
+        if answer in _NO_COUNTRY_ANSWERS:
+            return {"country": NO_COUNTRY}
+        country = resolve_country(str(value))
+        if country is None:
+            dispatcher.utter_message(text=say("country_unclear"))
+        return {"country": country}
+
+
+class ActionCompleteOnboarding(Action):
+    def name(self) -> str:
+        return "action_complete_onboarding"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Store the profile; welcome a new person with the menu, or confirm a change."""
+        role, country, consent = tracker.get_slot("role"), tracker.get_slot("country"), tracker.get_slot("consent")
+        with session_scope() as session:
+            save_profile(
+                session=session,
+                sender_id=tracker.sender_id,
+                channel=channel_of(tracker),
+                role=role,
+                country=country,
+                consent_to_save=bool(consent),
+            )
+        if tracker.get_slot("onboarded"):
+            dispatcher.utter_message(text=say("profile_updated"))
+            return []
+        country_phrase = (
+            say("onboarded_country_phrase", country=country_name(country)) if country and country != NO_COUNTRY else ""
+        )
+        dispatcher.utter_message(text=say("onboarded", role=role_label(role), country_phrase=country_phrase))
+        say_menu(dispatcher, tracker)
+        return [SlotSet("onboarded", True)]
+
+
+class ActionReopenProfileQuestion(Action):
+    def name(self) -> str:
+        return "action_reopen_profile_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Forget the one answer the person wants to change, so onboarding asks it again."""
+        slot = {"change_country": "country", "change_role": "role", "change_consent": "consent"}.get(
+            tracker.get_intent_of_latest_message() or ""
+        )
+        return [SlotSet(slot, None)] if slot else []
+
+
+class _AskOnboardingQuestion(Action):
+    """Ask one onboarding question, with its quick replies (typed answers work too)."""
+
+    question: str
+
+    def name(self) -> str:
+        return f"action_ask_{self.question}"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(text=say(f"ask_{self.question}"), buttons=buttons(f"ask_{self.question}_buttons"))
+        return []
+
+
+class ActionAskConsent(_AskOnboardingQuestion):
+    question = "consent"
+
+
+class ActionAskRole(_AskOnboardingQuestion):
+    question = "role"
+
+
+class ActionAskCountry(_AskOnboardingQuestion):
+    question = "country"

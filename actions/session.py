@@ -1,0 +1,41 @@
+"""Session start: carry slots over and load the stored profile, so people are remembered."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.storage import session_scope
+from bot.storage.repositories import load_profile
+
+_NOT_CARRIED = {"requested_slot", "exercise_reply"}
+
+
+class ActionSessionStart(Action):
+    def name(self) -> str:
+        return "action_session_start"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        """Start a session with the person's slots and their stored profile."""
+        events: list[EventType] = [SessionStarted()]
+        events += [
+            SlotSet(name, value)
+            for name, value in tracker.slots.items()
+            if value is not None and name not in _NOT_CARRIED
+        ]
+        with session_scope() as session:
+            profile = load_profile(session=session, sender_id=tracker.sender_id)
+        if profile is not None and profile.onboarded:
+            events += [
+                SlotSet("onboarded", True),
+                SlotSet("role", profile.role),
+                SlotSet("country", profile.country),
+                SlotSet("consent", profile.consent_to_save),
+            ]
+        events.append(ActionExecuted("action_listen"))
+        return events

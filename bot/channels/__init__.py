@@ -1,0 +1,1 @@
+"""Channels: where people meet the bot (REST, Socket.IO web chat, Telegram)."""

@@ -1,0 +1,101 @@
+"""What every channel does with a message before the assistant sees it.
+
+Plain Python, shared by the Rasa input channels, the Telegram bridge and the web chat,
+so every channel caps length, answers /sos without the model, and runs the risk detector
+first, the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.config import settings
+from bot.safety import Risk, crisis_reply, detect_risk, sos_reply
+from bot.safety.crisis import CrisisReply
+from bot.storage import session_scope
+from bot.storage.repositories import load_profile, record_safety_event
+
+# Beyond this the detector is not even run: no person types this much into a chat box,
+# and the web server refuses larger bodies anyway.
+DETECTOR_INPUT_LIMIT = 50_000
+
+_SOS = re.compile(r"^\s*(/sos(@\w+)?|sos|help now|get help now|i need help now)\s*[.!]*\s*$", re.IGNORECASE)
+
+TOO_LONG = (
+    "That's a lot to take in at once, and I want to read it properly. Could you send it in smaller parts, "
+    "up to {limit} characters each? Nothing you wrote is lost: it's still in your message box."
+)
+EMPTY = "I didn't receive any words. Whenever you're ready, type a message or say \"menu\"."
+TROUBLE = (
+    "I'm sorry, something went wrong on my side and I couldn't answer that. Please try again in a moment. "
+    "If you need help now, type /sos."
+)
+
+
+@dataclass(frozen=True)
+class Screening:
+    """The verdict on one incoming message."""
+
+    kind: str  # "ok", "sos", "too_long" or "empty"
+    risk: Risk | None = None
+
+
+def is_sos(text: str) -> bool:
+    """True for /sos and "help now", which are answered without the model."""
+    return bool(_SOS.match(text or ""))
+
+
+def screen(text: str | None) -> Screening:
+    """Classify a message before anything else happens with it."""
+    text = text or ""
+    if not text.strip():
+        return Screening("empty")
+    if is_sos(text):
+        return Screening("sos")
+    risk = detect_risk(text[:DETECTOR_INPUT_LIMIT])
+    if len(text) > settings().max_message_chars:
+        return Screening("too_long", risk)
+    return Screening("ok", risk)
+
+
+def country_of(sender_id: str) -> str | None:
+    """The country a person chose at onboarding, if they are known."""
+    with session_scope() as session:
+        profile = load_profile(session=session, sender_id=sender_id)
+    return profile.country if profile else None
+
+
+def record(sender_id: str, channel: str, *, category: str, layer: str) -> None:
+    """Record a safety event (no text)."""
+    with session_scope() as session:
+        record_safety_event(session=session, sender_id=sender_id, channel=channel, category=category, layer=layer)
+
+
+def reply_responses(reply: CrisisReply) -> list[dict]:
+    """A crisis or /sos reply as channel responses, the lines' payload on the first."""
+    first, *rest = reply.messages
+    return [{"text": first, "custom": reply.payload()}] + [{"text": message} for message in rest]
+
+
+def sos_responses(sender_id: str, channel: str) -> list[dict]:
+    """The /sos answer: the lines for the person's country, at once, and a record of it."""
+    record(sender_id, channel, category="sos", layer="command")
+    return reply_responses(sos_reply(country_of(sender_id)))
+
+
+def crisis_responses(sender_id: str, channel: str, risk: Risk) -> list[dict]:
+    """The crisis reply given by the channel itself, when the assistant could not give it."""
+    record(sender_id, channel, category=risk.category, layer="channel")
+    reply = crisis_reply(risk.category, country_of(sender_id), about_someone_else=risk.about_someone_else)
+    return reply_responses(reply)
+
+
+def has_safety_payload(responses: list[dict]) -> bool:
+    """Whether the assistant's responses already carry the crisis lines."""
+    return any(isinstance(r.get("custom"), dict) and "safety" in r["custom"] for r in responses)
+
+
+def too_long_text() -> str:
+    """The kind refusal of an over-long message."""
+    return TOO_LONG.format(limit=settings().max_message_chars)

@@ -1,0 +1,124 @@
+"""Command-line interface: data export and erasure, analyzers on stdin, evaluations, schema upgrades.
+
+Run ``python -m bot`` to list the commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Callable, TextIO
+
+COMMANDS: dict[str, str] = {
+    "export": "print a person's stored data as JSON (--sender SENDER_ID)",
+    "erase": "delete everything stored about a person (--sender SENDER_ID)",
+    "safety-check": "read one message per line on stdin, print one risk verdict (JSON) per line",
+    "apology-check": "read one apology draft per line on stdin, print its analysis (JSON) per line",
+    "evaluate-safety": "recall and false positives of the risk detector on a labelled set",
+    "evaluate-apology": "per-code precision and recall of the apology analyzer on a labelled set",
+    "evaluate-circles": "agreement of the circle suggestions with a labelled set",
+    "migrate": "bring the database to the newest schema (Alembic)",
+}
+
+
+def _usage(out: TextIO) -> None:
+    out.write("usage: python -m bot COMMAND [options]\n\ncommands:\n")
+    width = max(len(name) for name in COMMANDS)
+    for name, summary in COMMANDS.items():
+        out.write(f"  {name.ljust(width)}  {summary}\n")
+
+
+def _sender_argument(command: str, argv: list[str]) -> str:
+    parser = argparse.ArgumentParser(prog=f"python -m bot {command}")
+    parser.add_argument("--sender", required=True, help="the sender id the channel uses for the person")
+    return parser.parse_args(argv).sender
+
+
+def _export(argv: list[str]) -> int:
+    from bot.storage import session_scope, upgrade_schema
+    from bot.storage.repositories import export_user
+
+    sender = _sender_argument("export", argv)
+    upgrade_schema()
+    with session_scope() as session:
+        data = export_user(session=session, sender_id=sender)
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _erase(argv: list[str]) -> int:
+    from bot.storage import session_scope, upgrade_schema
+    from bot.storage.repositories import erase_user
+
+    sender = _sender_argument("erase", argv)
+    upgrade_schema()
+    with session_scope() as session:
+        erased = erase_user(session=session, sender_id=sender)
+    print(json.dumps({"erased": erased}))
+    return 0
+
+
+def _each_line(analyse: Callable[[str], dict]) -> int:
+    for line in sys.stdin:
+        print(json.dumps(analyse(line.rstrip("\n")), ensure_ascii=False), flush=True)
+    return 0
+
+
+def _safety_check(argv: list[str]) -> int:
+    from bot.safety import detect_risk
+
+    def verdict(text: str) -> dict:
+        risk = detect_risk(text)
+        return {"risk": risk is not None, "category": risk.category if risk else None}
+
+    return _each_line(verdict)
+
+
+def _apology_check(argv: list[str]) -> int:
+    from bot.apology import analyze_apology
+
+    return _each_line(lambda text: analyze_apology(text).to_contract())
+
+
+def _evaluate(module: str) -> Callable[[list[str]], int]:
+    def run(argv: list[str]) -> int:
+        import importlib
+
+        return int(importlib.import_module(module).main(argv) or 0)
+
+    return run
+
+
+def _migrate(argv: list[str]) -> int:
+    from bot.storage import upgrade_schema
+
+    upgrade_schema()
+    print("database schema is up to date")
+    return 0
+
+
+HANDLERS: dict[str, Callable[[list[str]], int]] = {
+    "export": _export,
+    "erase": _erase,
+    "safety-check": _safety_check,
+    "apology-check": _apology_check,
+    "evaluate-safety": _evaluate("bot.safety.evaluate"),
+    "evaluate-apology": _evaluate("bot.apology.evaluate"),
+    "evaluate-circles": _evaluate("bot.circles.evaluate"),
+    "migrate": _migrate,
+}
+
+
+def main(argv: list[str]) -> int:
+    """Run one command; with no command, list them."""
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        _usage(sys.stdout)
+        return 0
+    handler = HANDLERS.get(argv[0])
+    if handler is None:
+        sys.stderr.write(f"unknown command: {argv[0]}\n")
+        _usage(sys.stderr)
+        return 2
+    return handler(argv[1:])

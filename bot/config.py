@@ -1,0 +1,69 @@
+"""Settings, read once from the environment, with defaults that work on a fresh machine.
+
+Every variable is listed in the README. Secrets are never committed: the pseudonym key
+is generated into ``var/`` on first use when ``BOT_SECRET_KEY`` is not set.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Typed view of the environment the bot runs in."""
+
+    var_dir: Path
+    database_url: str
+    secret_key: bytes
+    rasa_url: str
+    webchat_port: int
+    max_message_chars: int
+    default_country: str
+    telegram_bot_token: str
+    telegram_webhook_url: str
+    telegram_webhook_secret: str
+    telegram_api_base_url: str
+    telegram_webhook_port: int
+    telegram_rate_limit_per_minute: int
+
+
+def _secret_key(var_dir: Path) -> bytes:
+    from_environment = os.environ.get("BOT_SECRET_KEY", "")
+    if from_environment:
+        return from_environment.encode()
+    key_file = var_dir / "secret.key"
+    if not key_file.exists():
+        var_dir.mkdir(parents=True, exist_ok=True)
+        # Created with 0600 so that only the service account can read the key.
+        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    return key_file.read_text().strip().encode()
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    """Return the settings of this process (read once; tests call ``settings.cache_clear()``)."""
+    var_dir = Path(os.environ.get("BOT_VAR_DIR", PROJECT_ROOT / "var"))
+    return Settings(
+        var_dir=var_dir,
+        database_url=os.environ.get("DATABASE_URL", f"sqlite:///{var_dir / 'bot.db'}"),
+        secret_key=_secret_key(var_dir),
+        rasa_url=os.environ.get("RASA_URL", "http://localhost:5005").rstrip("/"),
+        webchat_port=int(os.environ.get("WEBCHAT_PORT", "8080")),
+        max_message_chars=int(os.environ.get("MAX_MESSAGE_CHARS", "2000")),
+        default_country=os.environ.get("DEFAULT_COUNTRY", "").upper(),
+        telegram_bot_token=os.environ.get("TELEGRAM_BOT_TOKEN", ""),
+        telegram_webhook_url=os.environ.get("TELEGRAM_WEBHOOK_URL", ""),
+        telegram_webhook_secret=os.environ.get("TELEGRAM_WEBHOOK_SECRET", ""),
+        telegram_api_base_url=os.environ.get("TELEGRAM_API_BASE_URL", ""),
+        telegram_webhook_port=int(os.environ.get("TELEGRAM_WEBHOOK_PORT", "8443")),
+        telegram_rate_limit_per_minute=int(os.environ.get("TELEGRAM_RATE_LIMIT_PER_MINUTE", "20")),
+    )

@@ -1,0 +1,237 @@
+"""The one mechanism every exercise shares.
+
+An exercise is a declaration of its own steps and logic (:class:`Exercise`); this module
+gives all of them the same life: start, answer, skip, go back, start over, stop and
+resume. The whole running state is a JSON-ready dict, so Rasa can keep it in a slot
+(and therefore in the tracker store) between turns, and "go back" is simply the previous
+snapshot of the exercise's data.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+RUNNING, FINISHED, PAUSED = "running", "finished", "paused"
+MAX_HISTORY = 30
+
+
+@dataclass(frozen=True)
+class Button:
+    """A quick reply; the payload is sent back as if typed, so typing it works too."""
+
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One chat message from the bot."""
+
+    text: str
+    buttons: tuple[Button, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an exercise may know about the person, to fit its words to them."""
+
+    role: str | None = None
+    country: str | None = None
+    consent_to_save: bool = False
+
+
+@dataclass
+class StepResult:
+    """What an exercise's step made of an answer."""
+
+    replies: list[Reply]
+    data: dict[str, Any]
+    finished: bool = False
+
+
+@dataclass
+class Turn:
+    """What the engine made of one message: what to say, and the new state."""
+
+    replies: list[Reply]
+    state: dict[str, Any]
+    status: str = RUNNING
+    notes: list[str] = field(default_factory=list)
+
+
+class Exercise(ABC):
+    """An exercise: its name, how it starts, what it asks, and what it makes of answers."""
+
+    name: str
+    menu_title: str
+    menu_payload: str
+    intent: str
+
+    @abstractmethod
+    def start(self, context: Context) -> dict[str, Any]:
+        """The data of a fresh run."""
+
+    @abstractmethod
+    def prompt(self, data: dict[str, Any], context: Context) -> list[Reply]:
+        """What to ask now; a pure function of the data."""
+
+    @abstractmethod
+    def answer(self, data: dict[str, Any], text: str, context: Context) -> StepResult:
+        """Take the person's answer to the current step."""
+
+    def skip(self, data: dict[str, Any], context: Context) -> StepResult | None:
+        """Move past the current step without an answer; None when the step cannot be skipped."""
+        return None
+
+    @abstractmethod
+    def entry(self, data: dict[str, Any]) -> dict[str, Any]:
+        """What is stored (with consent) when the exercise is finished."""
+
+    @abstractmethod
+    def describe_entry(self, answers: dict[str, Any]) -> list[Reply]:
+        """A stored entry said back to the person."""
+
+
+@lru_cache(maxsize=None)
+def load_content(path: Path) -> dict[str, Any]:
+    """Words kept in a YAML file beside the code, so they can be edited without Python."""
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def words() -> dict[str, str]:
+    """The engine's own words."""
+    return load_content(Path(__file__).with_name("content.yml"))
+
+
+STOP, SKIP, BACK, RESTART, HELP = "stop", "skip", "back", "restart", "help"
+
+_CONTROLS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        STOP,
+        re.compile(
+            r"^(stop|pause|quit|exit|cancel|leave|enough|menu|main menu|not now|later|"
+            r"(i want to |i'd like to |can we |let's |let me )?(stop|pause|end|quit|leave|exit)"
+            r"( this| it| now| here| the exercise| this exercise| for now| for today)*|that's enough( for now| for today)?)$"
+        ),
+    ),
+    (SKIP, re.compile(r"^(skip|skip (this|it|this one|this step|this question)|pass|next|next question|i'd rather not say)$")),
+    (BACK, re.compile(r"^(back|go back|previous|undo|one step back|back one( step)?|go back one step|step back)$")),
+    (
+        RESTART,
+        re.compile(r"^(start over|restart|start again|start from the beginning|from the beginning|start fresh|begin again)$"),
+    ),
+    (HELP, re.compile(r"^(help|\?|what do i do|what do i do now|how does this work|i don't understand)$")),
+)
+
+
+def parse_control(text: str) -> str | None:
+    """Recognise "stop", "skip", "go back", "start over" and "help" when they are the whole message.
+
+    Only short messages count, so that an answer such as "I can't stop thinking about
+    her" is never mistaken for a request to stop.
+    """
+    normalised = re.sub(r"[.!]+$", "", re.sub(r"\s+", " ", text.replace("\u2019", "'").strip().lower()))
+    if len(normalised.split()) > 7:
+        return None
+    for control, pattern in _CONTROLS:
+        if pattern.match(normalised):
+            return control
+    return None
+
+
+def new_state(exercise: Exercise, context: Context, paused: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A running state for ``exercise``; offers to resume when a paused run of it exists."""
+    state: dict[str, Any] = {
+        "exercise": exercise.name,
+        "data": exercise.start(context),
+        "history": [],
+        "status": RUNNING,
+    }
+    if paused and paused.get("exercise") == exercise.name:
+        state["offer_resume"] = paused
+    return state
+
+
+def resume_state(paused: dict[str, Any]) -> dict[str, Any]:
+    """A paused state made running again, exactly where it stopped."""
+    state = copy.deepcopy(paused)
+    state["status"] = RUNNING
+    state.pop("offer_resume", None)
+    return state
+
+
+def current_prompt(exercise: Exercise, state: dict[str, Any], context: Context) -> list[Reply]:
+    """What to ask the person now."""
+    if state.get("offer_resume"):
+        return [
+            Reply(
+                words()["offer_resume"],
+                (Button(words()["resume_button"], "pick up where I left off"), Button(words()["fresh_button"], "start fresh")),
+            )
+        ]
+    return exercise.prompt(state["data"], context)
+
+
+def handle_reply(exercise: Exercise, state: dict[str, Any], text: str, context: Context) -> Turn:
+    """Apply one message to a running exercise.
+
+    The caller has already passed ``text`` through the risk detector: a risky message
+    never reaches an exercise.
+    """
+    state = copy.deepcopy(state)
+    if state.get("offer_resume"):
+        return _answer_resume_offer(state, text)
+    control = parse_control(text)
+    if control == STOP:
+        state["status"] = PAUSED
+        return Turn([Reply(words()["paused"])], state, PAUSED)
+    if control == HELP:
+        return Turn([Reply(words()["help"])], state)
+    if control == BACK:
+        if not state["history"]:
+            return Turn([Reply(words()["at_first_step"])], state)
+        state["data"] = state["history"].pop()
+        return Turn([Reply(words()["back"])], state)
+    if control == RESTART:
+        state["data"] = exercise.start(context)
+        state["history"] = []
+        return Turn([Reply(words()["restarted"])], state)
+    if control == SKIP:
+        result = exercise.skip(state["data"], context)
+        if result is None:
+            return Turn([Reply(words()["cannot_skip"])], state)
+    else:
+        result = exercise.answer(state["data"], text, context)
+    if result.data != state["data"]:
+        state["history"] = (state["history"] + [state["data"]])[-MAX_HISTORY:]
+    state["data"] = result.data
+    if result.finished:
+        state["status"] = FINISHED
+        return Turn(result.replies, state, FINISHED)
+    return Turn(result.replies, state)
+
+
+_RESUME = re.compile(r"\b(pick up|resume|continue|carry on|left off|where i was|yes)\b")
+_FRESH = re.compile(r"\b(fresh|new|start over|restart|again|from scratch|beginning|no)\b")
+
+
+def _answer_resume_offer(state: dict[str, Any], text: str) -> Turn:
+    answer = text.lower()
+    if _FRESH.search(answer):
+        state.pop("offer_resume")
+        return Turn([], state)
+    if _RESUME.search(answer):
+        return Turn([Reply(words()["resumed"])], resume_state(state["offer_resume"]))
+    if parse_control(text) == STOP:
+        paused = state.pop("offer_resume")
+        return Turn([Reply(words()["paused"])], {**paused, "status": PAUSED}, PAUSED)
+    return Turn([Reply(words()["resume_unclear"])], state)

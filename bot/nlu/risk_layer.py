@@ -1,0 +1,91 @@
+"""The risk layer of the NLU pipeline: the last word on whether a message is a crisis.
+
+It runs after the intent classifier and the fallback classifier, on every message the
+model parses, whatever the conversation state. Two layers escalate, either one enough:
+the spaCy risk patterns of :mod:`bot.safety` and the model's own ``crisis`` intent. The
+verdict is attached to the parse result as ``risk`` (category, layer, rule, and whether
+it is about someone else), never with the message text.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.safety import detect_risk, guess_category
+
+CRISIS_INTENT = "crisis"
+RISK_KEY = "risk"
+
+
+def _model_crisis_confidence(message: Message) -> float:
+    """The classifier's confidence in ``crisis`` when it ranked it first, else 0.
+
+    The fallback classifier may have put ``nlu_fallback`` above it; a low-confidence
+    crisis guess still escalates, because a missed crisis costs far more than a kind
+    check on a message that turned out to be fine.
+    """
+    ranking = [ranked for ranked in message.get(INTENT_RANKING_KEY) or [] if ranked.get("name") != "nlu_fallback"]
+    if ranking and ranking[0].get("name") == CRISIS_INTENT:
+        return float(ranking[0].get("confidence") or 0.0)
+    return 0.0
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class RiskLayer(GraphComponent):
+    """Overrides the intent with ``crisis`` when either risk layer fires."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """Below this confidence the model's crisis intent alone does not escalate."""
+        return {"model_crisis_threshold": 0.3}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self._model_threshold = float(config["model_crisis_threshold"])
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "RiskLayer":
+        return cls(config)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Mark every risky message as a crisis; leave the others untouched."""
+        for message in messages:
+            self._process_one(message)
+        return messages
+
+    def _process_one(self, message: Message) -> None:
+        text: Optional[str] = message.get(TEXT)
+        if not text or text.startswith("/"):
+            return
+        risk = detect_risk(text)
+        if risk is not None:
+            verdict = {
+                "category": risk.category,
+                "layer": risk.layer,
+                "rule": risk.rule,
+                "about_someone_else": risk.about_someone_else,
+            }
+        elif _model_crisis_confidence(message) >= self._model_threshold:
+            verdict = {
+                "category": guess_category(text),
+                "layer": "model",
+                "rule": "nlu_crisis_intent",
+                "about_someone_else": False,
+            }
+        else:
+            return
+        confidence = 1.0 if verdict["layer"] == "patterns" else _model_crisis_confidence(message)
+        message.set(INTENT, {"name": CRISIS_INTENT, "confidence": confidence}, add_to_output=True)
+        message.set(RISK_KEY, verdict, add_to_output=True)

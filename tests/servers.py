@@ -1,0 +1,117 @@
+"""Start the real servers for conversation tests: the action server and Rasa, on free ports."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import requests
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BIN = PROJECT_ROOT / ".venv" / "bin"
+MODEL = PROJECT_ROOT / "models" / "companion.tar.gz"
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def ensure_trained_model() -> Path:
+    """Train through the Makefile, which retrains only when the training data changed."""
+    subprocess.run(["make", "--no-print-directory", "train"], cwd=PROJECT_ROOT, check=True)
+    return MODEL
+
+
+def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 300) -> None:
+    """Poll ``url`` until it answers 200, failing fast if the process died."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server for {url} exited with code {process.returncode}")
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} did not come up within {seconds} s")
+
+
+@dataclass
+class BotServers:
+    """A running action server and Rasa server sharing one temporary database."""
+
+    work_dir: Path
+    environment: dict[str, str] = field(default_factory=dict)
+    rasa_port: int = 0
+    action_port: int = 0
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    def start(self) -> "BotServers":
+        self.rasa_port, self.action_port = free_port(), free_port()
+        self.environment = {
+            **os.environ,
+            "BOT_VAR_DIR": str(self.work_dir),
+            "DATABASE_URL": f"sqlite:///{self.work_dir / 'bot.db'}",
+            "ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}/webhook",
+            "TRACKER_DIALECT": "sqlite",
+            "TRACKER_DB": str(self.work_dir / "tracker.db"),
+            "TRACKER_HOST": "",
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "RASA_TELEMETRY_ENABLED": "false",
+        }
+        subprocess.run([str(BIN / "python"), "-m", "bot", "migrate"], env=self.environment, check=True, cwd=PROJECT_ROOT)
+        self.start_actions()
+        self.start_rasa()
+        return self
+
+    def _spawn(self, name: str, command: list[str]) -> subprocess.Popen:
+        log = open(self.work_dir / f"{name}.log", "ab")  # noqa: SIM115 - closed with the process
+        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=self.environment, stdout=log, stderr=log)
+        self.processes[name] = process
+        return process
+
+    def start_actions(self) -> None:
+        process = self._spawn(
+            "actions", [str(BIN / "rasa"), "run", "actions", "--port", str(self.action_port), "--actions", "actions"]
+        )
+        wait_until_up(f"http://127.0.0.1:{self.action_port}/health", process)
+
+    def start_rasa(self) -> None:
+        process = self._spawn(
+            "rasa",
+            [
+                str(BIN / "rasa"), "run", "--enable-api", "--port", str(self.rasa_port),
+                "--credentials", "credentials.yml", "--endpoints", "endpoints.yml", "--model", str(MODEL),
+            ],
+        )
+        wait_until_up(f"{self.rasa_url}/status", process)
+
+    def stop(self, name: str) -> None:
+        process = self.processes.pop(name, None)
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+    def stop_all(self) -> None:
+        for name in list(self.processes):
+            self.stop(name)
+
+    def log(self, name: str) -> str:
+        return (self.work_dir / f"{name}.log").read_text(errors="replace")
