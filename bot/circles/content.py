@@ -1,0 +1,61 @@
+"""The words of the circles exercise, read from ``content.yml`` beside this module.
+
+Writers and clinicians edit the YAML; this module only picks the right lines.
+"""
+
+from __future__ import annotations
+
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+CONTENT_FILE = Path(__file__).with_name("content.yml")
+ROLES = ("parent", "adult_child", "relative", "therapist")
+
+
+class UnknownRoleError(ValueError):
+    """Raised when a role is not one of ``ROLES`` (or None)."""
+
+
+@lru_cache(maxsize=1)
+def _content() -> dict:
+    with CONTENT_FILE.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def check_role(role: str | None) -> None:
+    """Raise ``UnknownRoleError`` unless ``role`` is None or one of ``ROLES``."""
+    if role is not None and role not in ROLES:
+        raise UnknownRoleError(f"unknown role {role!r}; expected one of {ROLES} or None")
+
+
+def _for_role(lines: list[str] | dict[str, list[str]], role: str | None) -> list[str]:
+    """A list serves every role; a mapping has a list per role and a "default" one."""
+    if isinstance(lines, list):
+        return lines
+    return lines.get(role or "default") or lines["default"]
+
+
+def explanation(role: str | None) -> list[str]:
+    """Two or three short chat messages explaining the three circles, with examples for ``role``.
+
+    Parents and adult children get examples from their side; relatives, therapists and
+    people who have not said get the neutral version.
+    """
+    check_role(role)
+    return list(_for_role(_content()["explanation"], role))
+
+
+def reason_templates(family: str, role: str | None, *, with_echo: bool) -> list[str]:
+    """The reason templates for a cue family: the echo ones if asked for and present, else the plain ones."""
+    entry = _content()["reasons"][family]
+    if with_echo and "with_echo" in entry:
+        return _for_role(entry["with_echo"], role)
+    return _for_role(entry["plain"], role)
+
+
+def pick(templates: list[str], worry: str) -> str:
+    """Pick one template, the same one every time for the same worry (tests and users see stable wording)."""
+    return templates[zlib.crc32(worry.encode("utf-8")) % len(templates)]
