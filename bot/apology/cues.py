@@ -9,6 +9,7 @@ norms and lemmas set by ``bot.apology.text``:
     !a|b        any one token whose norm is none of these
     _           any one token
     NAME        a capitalised word inside a sentence (a grandchild's name)
+    @class      any word of a class in ``lexicon.yml`` (``~@provoking``: any lemma of the class)
     suffix ?    the test is optional;  suffix {0,3}  the test repeats 0 to 3 times
 
 Patterns are the broad net. ``bot.apology.detectors`` keeps only the matches whose
@@ -19,7 +20,9 @@ Each dictionary key is a Matcher label; labels after the colon name the filter a
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from spacy.matcher import Matcher
 
 from bot.language import english
@@ -30,8 +33,13 @@ FLAW_PATTERNS: dict[str, list[str]] = {
     # Sorry for the other person's perception or reaction: always a deflection.
     "deflection": [
         f"{APOLOGY} that? you ~feel|think|believe|view|perceive|see"
-        " that|this|it|things|my|the|like|as|so|i|we",
-        f"{APOLOGY} that? you ~take|hear|read|interpret it|that|this|my|what|things",
+        " that|this|it|things|my|the|like|as|so|i|we|a|an|what|everything|me|any|every",
+        f"{APOLOGY} that? you ~find it|that|this|my|me|what|our _{{0,2}}"
+        " @reactions|hurtful|offensive|upsetting|difficult|insulting|harsh|unkind|painful|rude|cold",
+        f"{APOLOGY} that? my @virtues @affecting|made|makes|left|caused you|your",
+        f"{APOLOGY} that? the truth ~hurt|sting|upset",
+        f"{APOLOGY} that? you ~be|feel not|never happy|pleased|satisfied|comfortable|okay|ok|fine with",
+        f"{APOLOGY} that? you ~take|hear|read|interpret it|that|this|my|what|things|offence|offense|umbrage",
         f"{APOLOGY} that? you ~misunderstand|misread|misinterpret|choose|decide|remember",
         f"{APOLOGY} for|about how you ~feel",
         f"{APOLOGY} for|about your feelings",
@@ -47,11 +55,34 @@ FLAW_PATTERNS: dict[str, list[str]] = {
     ],
     # Sorry for the other person's feelings with no act of the writer's attached.
     "deflection:state": [
+        f"{APOLOGY} that? you ~feel|be|get|seem|end|come|leave been? up|away? feeling?"
+        " so|very|really|quite|a|bit|little|somewhat|rather|pretty|too|at|all{0,3}"
+        " @reactions|let|left",
         f"{APOLOGY} that? you are|were|got|have|feel|felt|get|be been? so? very? really? hurt|sad|angry|mad"
         "|disappointed|excluded|left|uncomfortable|unloved|neglected|unhappy|alone|lonely|abandoned",
     ],
     "blame_shift": [
         "you ~make me",
+        "you ~make it|things|everything|life|that so|very|really|completely|totally{0,2} impossible|hard"
+        "|difficult|unbearable|intolerable|miserable|awkward|tense",
+        "you always|constantly|kept|keep|would|were|was|just|continually|repeatedly|on{0,2} ~@provoking"
+        " me|my|at|on|it|away|and",
+        "your _{0,2} @behaviours ~@causing me|my|it|things|everything|us|the|a|this",
+        "your _{0,2} @behaviours ~be the|to reason|cause|trigger|problem|blame|start",
+        "you never ~give me a|any|the|much reason|chance|choice|option|opportunity|break|credit|space|room",
+        "you did|do not ~give me a|any|the|much reason|chance|choice|option|opportunity|break|credit|space"
+        "|room",
+        "you ~be being? so|really|very|just|completely|totally|such|a{0,2} @misbehaving",
+        "you ~have it coming",
+        "you ~throw|fire|cast the first",
+        "you ~have a|your hand|part|role in",
+        "you ~share|bear some|part|the|your|half|equal of? the? blame|responsibility",
+        "you ~be partly|equally|also|just|as|half|much|every{0,3} responsible|accountable|guilty|culpable",
+        "after|considering|given everything|all you ~do|say|put",
+        "because|since|as you kept|keep|refused|started|provoked|pushed|drove|made|insisted|ignored|lied"
+        "|disrespected|insulted|attacked|yelled|screamed|shouted|threatened|never",
+        "because|since you would|could|did|wo not",
+        "you know what you did",
         "your _{1,2} that? ~make me",
         "if you had|would not|never",
         "if you had|would just|only|listened|been|stayed|done|let|left|told|called|shown|respected|treated"
@@ -59,7 +90,9 @@ FLAW_PATTERNS: dict[str, list[str]] = {
         "if you were|was not",
         "if you would have",
         "you know how you ~get|be|can",
-        "you ~push|provoke|drive|force|goad|bait|corner|start me|my",
+        "you ~push|provoke|force|goad|bait|corner|start|@provoking me|my|at",
+        "you ~drive me crazy|mad|insane|away|up|nuts|round|over|out",
+        "you ~drive me to it|this|that|drink|despair|breaking",
         "you ~start it|this|the|that|everything",
         "you ~give|leave me no|little|nothing choice|option|alternative|way?",
         "you did|do not ~give|leave me a|any|much choice|option",
@@ -98,6 +131,27 @@ FLAW_PATTERNS: dict[str, list[str]] = {
         "because of your attitude|behaviour|behavior|tone|temper|lies|lying|mouth|drinking|husband|wife",
     ],
     "minimizing": [
+        "only|just|merely|simply a|an|one|some @trivialising{0,2} @trifles",
+        "nothing|no more than a|an|one|some? @trivialising{0,2} @trifles",
+        "nothing but a|an|one|some? @trivialising{0,2} @trifles",
+        "it|that|this ~be one @trivialising{0,2} @trifles",
+        "it|that|this ~be a single @trivialising{0,2} @trifles",
+        "you will|would get|be over it|this|that",
+        "you will live|survive",
+        "nobody|noone ~die|die",
+        "no one ~die|die",
+        "nobody|noone ~get hurt|injured|killed",
+        "no one ~get hurt|injured|killed",
+        "not the end of the world",
+        "worse things ~happen",
+        "these things ~happen",
+        "it happens in all|every|most|the",
+        "everyone|everybody ~do it|that|this",
+        "~make too much|more of",
+        "~read too much|more into",
+        "barely|hardly ~touch|tap|push|shove|nudge|raise|hit|scratch|graze|swear",
+        "it|that|this? is|was|were? not that|so|as serious|big|important|terrible|awful|dramatic|major"
+        "|significant|deep",
         "only|just|merely a|one joke|jokes|bit|laugh|comment|remark|phase|argument|disagreement|spat|row"
         "|tiff",
         "only|just|merely a few|couple words|drinks|comments|remarks|times|days|minutes|hours|seconds",
@@ -150,11 +204,38 @@ FLAW_PATTERNS: dict[str, list[str]] = {
     ],
     # Softening words; kept only when they shrink a description of the writer's act.
     "minimizing:softener": [
-        "a little|bit|tad",
-        "slightly|somewhat|kinda|sorta",
+        "a @softeners",
+        "slightly|somewhat|kinda|sorta|mildly|marginally",
         "kind|sort of",
     ],
+    "minimizing:ends_clause": [
+        "~@stinging you|me|it|that|things|them|a? a @softeners bit?",
+    ],
     "justification": [
+        "i was|were so|really|very|just|too|completely|totally|incredibly|extremely|only{0,2} @states",
+        "because|since i needed|could|thought|felt|believed|assumed|figured",
+        "@others ~need|require me|my",
+        "i ~need|have to protect|save|prioritise|prioritize|guard my|myself",
+        "i ~do what i ~think|believe|feel _{0,2} best|right|necessary|needed|had",
+        "i ~have my|good|valid|legitimate|a reasons|reason",
+        "it ~come from a place of",
+        "out of worry|concern|fear|care|protectiveness",
+        "put yourself in my shoes|position|place",
+        "you have no idea what i|it",
+        "you have no idea how hard|difficult|tough",
+        "it|things ~be complicated",
+        "there ~be a lot|so|too much going on",
+        "with everything|all that? going on",
+        "given|under|considering the|my circumstances|situation",
+        "i was|were trying to protect|help|keep|save|shield|spare|look",
+        "i had no|little time|energy|money|way|support|help|one",
+        "i did not ~have the|enough|any? time|money|energy|support",
+        "there was|were no time|money",
+        "i could not afford|cope|manage",
+        "i could not help it",
+        "what choice did i",
+        "what was|were i supposed|meant to",
+        "i had my own problems|stuff|issues|struggles|demons|life|things|troubles|battles|pain|worries",
         "i ~be only|just|simply trying|try to",
         "i only|just|simply ~want|try to|what",
         "i ~be only|just|simply being|doing|telling",
@@ -220,15 +301,36 @@ FLAW_PATTERNS: dict[str, list[str]] = {
         "you have|need|must|got to understand",
         "out of love",
     ],
+    # Reasons the writer may go on to disown ("I thought it was best. It wasn't.").
+    "justification:unless_owned": [
+        "i ~think|believe|feel it|that|this ~be best|right|for|the|necessary|wise|what",
+        "i ~think|believe i ~be doing|being|acting|protecting|helping",
+        "@others|life|things|stuff|it ~get in the way",
+    ],
     "justification:not_followed_by_on": [
         "i was|were working",
     ],
     "blame_shift:ends_clause": [
         "you _{1,6} first",
+        "you ~deserve it|that",
     ],
     "justification:ends_clause": [
         "nobody|noone is|was",
         "no one is|was",
+    ],
+    "passive:agentless": [
+        "@harm_subjects ~be|get been|gotten? so|badly|really|deeply|all|just{0,2} @harm_participles",
+        "the|any|all|of hurt|harm|damage|pain|distress|upset|wrongs|suffering|grief caused|done|inflicted",
+        "@occasions all? just? ~@unravelling",
+        "@occasions all? just? ~fall|come|break apart|through|undone|down",
+        "@occasions all? just? ~fall to pieces",
+        "@occasions all? just? ~go|get wrong|south|sideways|downhill|awry|badly|horribly|terribly|sour|ugly",
+        "@occasions all? just? ~go pear",
+        "@occasions all? just? ~take a turn",
+        "@occasions all? just? ~blow|boil up|over",
+        "@occasions all? just? ~turn sour|ugly|nasty",
+        "we just? ~drift|grow apart",
+        "how|way everything|it|things|all ~end|unfold|play|go|turn|pan",
     ],
     "passive": [
         "mistakes|things|words|feelings|stuff|lines|promises was|were|got|get made|said|done|hurt|exchanged"
@@ -253,6 +355,11 @@ FLAW_PATTERNS: dict[str, list[str]] = {
     ],
     # Requests for forgiveness or reconnection: a soft hope ("I hope ...") is not a demand.
     "demand:softenable": [
+        "about? time we|you all? ~move|put|get|forget|let|drop|stop|start|make|bury",
+        "let us not? please|just{0,2} drag|dwell|rehash|dig|bring|draw|bury|wipe|clear|close|end|turn|stop"
+        "|pretend|agree",
+        "so|then we can all|both? be together|a|family|close|friends|normal|okay|ok|whole",
+        "so|then we can all|both? ~have|spend|celebrate|enjoy|move|put|forget|start|get|go|see|meet",
         "you need|have|must|should|ought|got to? forgive",
         "i need|want|expect you to forgive",
         "i would like you to forgive",
@@ -279,6 +386,24 @@ FLAW_PATTERNS: dict[str, list[str]] = {
     ],
     # Asks that stay demands however softly put: access, expectations, debts, conditions.
     "demand": [
+        "whether you like it|that or not",
+        "like it or not",
+        "with or without your",
+        "you can not stop|keep|prevent me from seeing|visiting|coming|being|contacting|meeting",
+        "i will|am be|come|coming|going|turn|show up? anyway|regardless",
+        "i will|am be|come|coming|going|turn|show !here|for|with|there{0,4} anyway|regardless",
+        "i ~be still? waiting for|on your|an|a apology|apologies|answer|reply|response|call",
+        "i ~be still? waiting for|on you to apologise|apologize|say|admit|own|make|reply|respond|call"
+        "|answer|come|forgive|reach",
+        "now|so we ~be even|square|quits",
+        "we ~be even|square|quits now",
+        "call it even",
+        "so|then i can see|visit|meet|have|hold NAME|the|my|your|our? grandchildren|grandkids|grandson"
+        "|granddaughter|grandbaby|grandbabies|kids|children|baby",
+        "i ~want|need my|our family|son|daughter|child|children|kids|grandchildren|grandkids|mum|mom|dad"
+        "|mother|father|relationship back",
+        "the kids|children|grandchildren|grandkids ~need|deserve their|a|to grandparents|grandma"
+        "|grandmother|grandfather|grandpa|nana|granny|nan|granddad|grandad",
         "let|allow me to? see|meet|visit|have|hold the|my|your|our? grandchildren|grandkids|grandson"
         "|granddaughter|grandbaby|grandbabies|kids|children|baby|them",
         "i want|need|expect|deserve|demand to see|meet|visit|have the|my|your|our? grandchildren|grandkids"
@@ -306,6 +431,7 @@ FLAW_PATTERNS: dict[str, list[str]] = {
     ],
     # Contact asks only count as demands when they are orders (clause-initial imperatives).
     "demand:imperative": [
+        "do not make me wait|beg|chase|come|fight|go",
         "call|ring|text|phone|answer|reply|respond|write|message me|back|to|my|this",
         "please call|ring|text|phone|answer|reply|respond|write|come|visit|stop|bring|unblock|get",
         "please let me back|in|see|visit|meet|come|explain",
@@ -390,6 +516,22 @@ def compile_pattern(pattern: str) -> list[dict]:
     return [_compile_test(test) for test in pattern.split()]
 
 
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, tuple[str, ...]]:
+    """The word classes of ``lexicon.yml``, by name."""
+    path = Path(__file__).with_name("lexicon.yml")
+    classes = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {name: tuple(words) for name, words in classes.items()}
+
+
+def _words(alternatives: str) -> list[str]:
+    """ "a|@softeners" -> ["a", "little", "bit", ...]: expand every @class into its words."""
+    words: list[str] = []
+    for word in alternatives.split("|"):
+        words.extend(lexicon()[word[1:]] if word.startswith("@") else [word])
+    return words
+
+
 def _compile_test(test: str) -> dict:
     operator = None
     if test.endswith("?") and len(test) > 1:
@@ -402,11 +544,11 @@ def _compile_test(test: str) -> dict:
     elif test == "NAME":
         spec = {"IS_TITLE": True, "IS_SENT_START": False}
     elif test.startswith("!"):
-        spec = {"NORM": {"NOT_IN": test[1:].split("|")}}
+        spec = {"NORM": {"NOT_IN": _words(test[1:])}}
     elif test.startswith("~"):
-        spec = {"LEMMA": {"IN": test[1:].split("|")}}
+        spec = {"LEMMA": {"IN": _words(test[1:])}}
     else:
-        spec = {"NORM": {"IN": test.split("|")}}
+        spec = {"NORM": {"IN": _words(test)}}
     if operator:
         spec["OP"] = operator
     return spec

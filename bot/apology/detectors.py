@@ -122,6 +122,62 @@ _SOFTENER_NOUNS = frozenset(
         "card",
     }
 )
+# Words before a minimizer that show the writer now rejects it ("I told myself it was only teasing").
+_DISOWNING_PHRASES = (
+    "told myself",
+    "tell myself",
+    "telling myself",
+    "pretended",
+    "pretend",
+    "called it",
+    "claimed",
+    "insisted",
+    "excuse",
+)
+# Only these subjects make "was made" an agentless harm; "it was made clear" is not one.
+_MADE_SUBJECTS = frozenset(
+    {"mistakes", "things", "choices", "decisions", "promises", "comments", "remarks", "threats"}
+    | {"accusations", "errors", "insults"}
+)
+# Sentence openers that take back what came before ("Still, someone had to say it").
+_OPENERS = (
+    "having said that",
+    "that being said",
+    "with that said",
+    "be that as it may",
+    "on the other hand",
+    "at the same time",
+    "all the same",
+    "in my defence",
+    "in my defense",
+    "to be fair",
+    "in fairness",
+    "that said",
+    "then again",
+    "even so",
+    "mind you",
+    "saying that",
+    "still",
+    "nevertheless",
+    "nonetheless",
+    "regardless",
+    "anyway",
+    "anyhow",
+)
+# Openers that can also lead on to warmth ("Still, I love you"); they qualify only when they don't.
+_SOFT_OPENERS = frozenset(
+    {"still", "nevertheless", "nonetheless", "regardless", "anyway", "anyhow", "all the same", "even so"}
+    | {"at the same time"}
+)
+_KIND_VERBS = frozenset(
+    {"love", "hope", "wish", "miss", "will", "would", "care", "regret", "apologise", "owe", "should", "want"}
+    | {"understand", "respect", "promise", "accept"}
+)
+_KIND_STATES = frozenset(
+    {"sorry", "here", "ashamed", "grateful", "so", "truly", "deeply", "willing", "ready", "listening"}
+    | {"trying", "committed", "working", "proud", "glad", "learning", "still", "always"}
+)
+_WRITER_AS_AGENT = frozenset({"me", "my", "myself", "us", "our", "what"})
 _KIND_OF_DETERMINERS = frozenset({"that", "this", "the", "what", "a", "any", "some", "every", "no", "which"})
 _HOPE_WORDS = frozenset({"someday", "maybe", "perhaps", "whenever", "eventually", "hopefully"})
 _IMPERATIVE_OPENERS = frozenset({"please", "just", "now", "so", "then", "and", "pls"})
@@ -208,7 +264,7 @@ def _confirmed(doc: Doc, code: str, check: str, start: int, end: int) -> bool:
         return False
     if code in {"minimizing", "blame_shift", "justification"} and _reported_as_the_act(doc, start):
         return False
-    if code == "minimizing" and _seen_from_both_sides(doc, end):
+    if code == "minimizing" and (_seen_from_both_sides(doc, end) or _minimizing_disowned(doc, start)):
         return False
     if code == "deflection":
         return is_apology_word(doc[start]) and (check != "state" or not _own_act_follows(doc, end))
@@ -224,7 +280,49 @@ def _confirmed(doc: Doc, code: str, check: str, start: int, end: int) -> bool:
         return end >= len(doc) or doc[end].norm_ != "on"
     if check == "ends_clause":
         return _ends_clause(doc, end)
+    if check == "agentless":
+        return _agentless(doc, start, end)
+    if check == "unless_owned":
+        return not _owned_or_allowed(doc, start)
     return True
+
+
+def _minimizing_disowned(doc: Doc, start: int) -> bool:
+    """ "More than just a joke", "I told myself it was only teasing": the writer rejects the small word."""
+    sentence_start = doc[start].sent.start
+    before = [doc[i].norm_ for i in range(max(sentence_start, start - 6), start)]
+    if before[-1:] in (["than"], ["even"]):
+        return True
+    return _contains_phrase(doc[max(sentence_start, start - 6) : start], _DISOWNING_PHRASES)
+
+
+def _agentless(doc: Doc, start: int, end: int) -> bool:
+    """Harm with no doer: not "my marriage fell apart" (the writer's own loss), not "... by me"."""
+    if start > 0 and doc[start - 1].norm_ in {"my", "i"}:
+        return False
+    if doc[end - 1].norm_ == "made" and doc[start].norm_ not in _MADE_SUBJECTS:
+        return False
+    following = [doc[i].norm_ for i in range(end, min(end + 3, len(doc)))]
+    if following[:1] == ["on"] and doc[end - 1].norm_ == "lost":
+        return False
+    if following[:1] == ["by"] and following[1:2] and following[1] in _WRITER_AS_AGENT:
+        return False
+    return not _own_act_follows(doc, end)
+
+
+def _owned_or_allowed(doc: Doc, start: int) -> bool:
+    """ "I thought it was best, and I was wrong", "I let work get in the way": the writer owns the reason."""
+    sentence = doc[start].sent
+    before = [doc[i].norm_ for i in range(max(sentence.start, start - 3), start)]
+    if {"let", "allowed", "letting"}.intersection(before):
+        return True
+    following = doc[sentence.end].sent if sentence.end < len(doc) else None
+    if owns_it(doc[start : sentence.end]):
+        return True
+    if following is None:
+        return False
+    opening = [token.norm_ for token in following[:3]]
+    return opening in (["it", "was", "not"], ["it", "is", "not"]) or owns_it(following)
 
 
 def _reported_as_the_act(doc: Doc, start: int) -> bool:
@@ -319,6 +417,8 @@ def _softens_a_description(doc: Doc, start: int, end: int) -> bool:
         return False
     following = doc[end].norm_
     first = doc[start].norm_
+    if start > 0 and doc[start - 1].norm_ in {"even", "than"}:
+        return False
     if first == "a":
         return following not in _SOFTENER_NOUNS
     if first in {"kind", "sort"}:
@@ -557,20 +657,41 @@ def _concedes_limits(tokens: list[Token]) -> bool:
 
 
 def _qualifying_opener(sentence: Span) -> tuple[int, int] | None:
-    """Token range of a "But" / "However," / "That said," opening the sentence after an apology."""
+    """Token range of a "But" / "However," / "Still," / "That said," opening the sentence after an apology."""
     doc = sentence.doc
     start = sentence.start
-    norms = [token.norm_ for token in doc[start : min(start + 3, sentence.end)]]
-    width = 0
-    if norms and norms[0] in QUALIFIERS - {"except"}:
-        width = 1
-    elif norms[:2] in (["that", "said"], ["then", "again"]):
-        width = 2
-    elif norms[:3] in (["having", "said", "that"], ["that", "being", "said"]):
-        width = 3
+    norms = [token.norm_ for token in doc[start : min(start + 5, sentence.end)]]
+    width = _opener_width(norms)
     if not width or owns_it(sentence) or _concedes_limits(list(sentence)):
         return None
+    if " ".join(norms[:width]) in _SOFT_OPENERS and _carries_on_kindly(norms[width:]):
+        return None
     return start, start + width
+
+
+def _opener_width(norms: list[str]) -> int:
+    """How many tokens of ``norms`` form a qualifying opener, 0 for none."""
+    if norms and norms[0] in QUALIFIERS - {"except"}:
+        return 1
+    for phrase in _OPENERS:
+        words = phrase.split()
+        if norms[: len(words)] == words:
+            # "Still" and "Anyway" only qualify as a comma-marked opener ("Still, ..."), not "Still hurting".
+            needs_comma = phrase in _SOFT_OPENERS and len(words) == 1
+            if needs_comma and norms[len(words) : len(words) + 1] != [","]:
+                continue
+            return len(words)
+    return 0
+
+
+def _carries_on_kindly(norms: list[str]) -> bool:
+    """ "Still, I love you", "All the same, I hope ...": the opener leads to warmth, not to taking it back."""
+    words = [norm for norm in norms if norm != ","]
+    if words[:1] != ["i"] or len(words) < 2:
+        return False
+    if words[1] == "am":
+        return words[2:3] and words[2] in _KIND_STATES
+    return words[1] in _KIND_VERBS
 
 
 # --- merging ---
