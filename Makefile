@@ -30,21 +30,21 @@ help: ## list the targets
 $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	@if [ -z "$(PYTHON310)" ]; then echo "Python 3.10 is required (Rasa 3.6 does not run on newer Pythons): install it, e.g. 'pyenv install 3.10', then run make again."; exit 1; fi
 	test -x $(BIN)/python || $(PYTHON310) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip wheel
+	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt -c constraints.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 install: $(VENV)/.installed ## create .venv and install the pinned packages
 
-models/.trained: $(VENV)/.installed $(TRAINING_INPUTS)
+models/.trained: $(TRAINING_INPUTS) | $(VENV)/.installed
 	@mkdir -p models
 	$(BIN)/rasa train --out models --fixed-model-name companion --quiet
 	touch $@
 
 train: models/.trained ## train the model when the training data changed (and only then)
 
-var/.migrated: $(VENV)/.installed $(shell find bot/storage -name '*.py')
+var/.migrated: $(shell find bot/storage -name "*.py") | $(VENV)/.installed
 	@mkdir -p var
 	$(BIN)/python -m bot migrate
 	touch $@

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.exercises import Context, Reply
+from bot.exercises.engine import resume_state
 from bot.storage import session_scope
 from bot.storage.repositories import record_safety_event
 
@@ -15,6 +18,11 @@ from bot.storage.repositories import record_safety_event
 def channel_of(tracker: Tracker) -> str:
     """The input channel of the latest message ("rest", "socketio", "telegram", ...)."""
     return tracker.get_latest_input_channel() or "unknown"
+
+
+def latest_intent(tracker: Tracker) -> str | None:
+    """The intent of the latest message, as classified (the SDK's helper needs an intent ranking)."""
+    return (tracker.latest_message.get("intent") or {}).get("name")
 
 
 def context_of(tracker: Tracker) -> Context:
@@ -43,6 +51,23 @@ def record_safety(tracker: Tracker, *, category: str, layer: str) -> None:
 
 def slot_events_for_clear_exercise() -> list[dict[str, Any]]:
     """Slots that say no exercise is running."""
-    from rasa_sdk.events import SlotSet
-
     return [SlotSet("exercise", None), SlotSet("exercise_state", None), SlotSet("exercise_reply", None)]
+
+
+# Set as the exercise reply when there is nothing to run, so that exercise_form closes at once.
+NOTHING_TO_RUN = "nothing to run"
+
+
+def resume_paused_exercise(tracker: Tracker) -> list[dict[str, Any]] | None:
+    """Slot events that make the most recently paused exercise run again, or None if none is paused."""
+    paused = dict(tracker.get_slot("paused_exercise") or {})
+    if not paused:
+        return None
+    name = list(paused)[-1]
+    state = resume_state(paused.pop(name))
+    return [
+        SlotSet("exercise", name),
+        SlotSet("exercise_state", state),
+        SlotSet("exercise_reply", None),
+        SlotSet("paused_exercise", paused),
+    ]

@@ -16,22 +16,37 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import channel_of, context_of, say_replies, slot_events_for_clear_exercise
+from actions.common import (
+    NOTHING_TO_RUN,
+    channel_of,
+    context_of,
+    latest_intent,
+    resume_paused_exercise,
+    say_replies,
+    slot_events_for_clear_exercise,
+)
 from actions.menu import say_menu
 from actions.safety import say_crisis_reply
 from bot.content import say
 from bot.exercises import available_exercises, exercise_by_intent, exercise_by_name
-from bot.exercises.engine import FINISHED, PAUSED, current_prompt, handle_reply, new_state, resume_state, words
+from bot.exercises.engine import FINISHED, PAUSED, current_prompt, handle_reply, new_state, words
 from bot.safety import crisis_reply, detect_risk
+from bot.safety.plan import describe_plan, no_plan_text
 from bot.storage import session_scope
 from bot.storage.repositories import add_entry, latest_entry
-
-# Set as the reply when there is nothing to run, so the form closes at once.
-NOTHING_TO_RUN = "nothing to run"
 
 
 def _paused(tracker: Tracker) -> dict[str, Any]:
     return dict(tracker.get_slot("paused_exercise") or {})
+
+
+def _last_entry_answers(tracker: Tracker, kind: str) -> dict[str, Any] | None:
+    """The answers of the person's newest saved entry of ``kind`` (only kept with consent)."""
+    if not tracker.get_slot("consent"):
+        return None
+    with session_scope() as session:
+        entry = latest_entry(session=session, sender_id=tracker.sender_id, kind=kind)
+        return dict(entry.answers) if entry is not None else None
 
 
 class ActionStartExercise(Action):
@@ -42,11 +57,12 @@ class ActionStartExercise(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         """Start the exercise the person asked for (offering to resume a paused run of it)."""
-        exercise = exercise_by_intent(tracker.get_intent_of_latest_message())
+        exercise = exercise_by_intent(latest_intent(tracker))
         if exercise is None:
             return [SlotSet("exercise_reply", NOTHING_TO_RUN)]
         paused = _paused(tracker)
-        state = new_state(exercise, context_of(tracker), paused.pop(exercise.name, None))
+        previous = _last_entry_answers(tracker, exercise.name) if exercise.editable else None
+        state = new_state(exercise, context_of(tracker), paused.pop(exercise.name, None), previous)
         return [
             SlotSet("exercise", exercise.name),
             SlotSet("exercise_state", state),
@@ -63,20 +79,13 @@ class ActionResumeExercise(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         """Resume the most recently paused exercise where it stopped."""
-        paused = _paused(tracker)
-        if not paused:
+        events = resume_paused_exercise(tracker)
+        if events is None:
             dispatcher.utter_message(text=words()["nothing_to_resume"])
             say_menu(dispatcher, tracker)
             return [SlotSet("exercise_reply", NOTHING_TO_RUN)]
-        name = list(paused)[-1]
-        state = resume_state(paused.pop(name))
         dispatcher.utter_message(text=words()["resumed"])
-        return [
-            SlotSet("exercise", name),
-            SlotSet("exercise_state", state),
-            SlotSet("exercise_reply", None),
-            SlotSet("paused_exercise", paused),
-        ]
+        return events
 
 
 class ActionAskExerciseReply(Action):
@@ -182,4 +191,20 @@ class ActionShowLastEntry(Action):
             dispatcher.utter_message(text=say("nothing_saved_yet"))
             return []
         say_replies(dispatcher, exercise.describe_entry(found[1]))
+        return []
+
+
+class ActionShowSafetyPlan(Action):
+    def name(self) -> str:
+        return "action_show_safety_plan"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Show the saved safety plan at once, with the crisis lines for the person's country."""
+        answers = _last_entry_answers(tracker, "safety_plan")
+        if answers is None:
+            dispatcher.utter_message(text=no_plan_text())
+            return []
+        say_replies(dispatcher, describe_plan(answers, tracker.get_slot("country")))
         return []

@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import channel_of
+from actions.common import channel_of, latest_intent
 from actions.menu import say_menu
 from bot.content import buttons, say
 from bot.countries import country_name, resolve_country
@@ -96,15 +96,19 @@ class ActionReopenProfileQuestion(Action):
     ) -> list[EventType]:
         """Forget the one answer the person wants to change, so onboarding asks it again."""
         slot = {"change_country": "country", "change_role": "role", "change_consent": "consent"}.get(
-            tracker.get_intent_of_latest_message() or ""
+            latest_intent(tracker) or ""
         )
         return [SlotSet(slot, None)] if slot else []
 
 
-class _AskOnboardingQuestion(Action):
-    """Ask one onboarding question, with its quick replies (typed answers work too)."""
+class ActionAskConsent(Action):
+    """Ask one onboarding question, with its quick replies (typed answers work too).
 
-    question: str
+    The role and country questions subclass this one; every Action subclass gets
+    registered by rasa_sdk, so there is no abstract base.
+    """
+
+    question = "consent"
 
     def name(self) -> str:
         return f"action_ask_{self.question}"
@@ -116,13 +120,9 @@ class _AskOnboardingQuestion(Action):
         return []
 
 
-class ActionAskConsent(_AskOnboardingQuestion):
-    question = "consent"
-
-
-class ActionAskRole(_AskOnboardingQuestion):
+class ActionAskRole(ActionAskConsent):
     question = "role"
 
 
-class ActionAskCountry(_AskOnboardingQuestion):
+class ActionAskCountry(ActionAskConsent):
     question = "country"

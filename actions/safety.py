@@ -1,23 +1,42 @@
-"""The crisis reply and /sos. The words and lines come from bot.safety; this only adapts them."""
+"""The crisis reply, the crisis mode that follows it, and /sos.
+
+The words, lines and the mode's logic live in bot.safety; these actions only adapt them.
+"""
 
 from __future__ import annotations
 
-from rasa_sdk import Action, Tracker
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import record_safety, slot_events_for_clear_exercise
-from bot.safety import crisis_reply, detect_risk, guess_category, sos_reply
+from actions.common import (
+    NOTHING_TO_RUN,
+    record_safety,
+    resume_paused_exercise,
+    say_replies,
+    slot_events_for_clear_exercise,
+)
+from bot.safety import crisis_mode, crisis_reply, detect_risk, guess_category, sos_reply
 from bot.safety.crisis import CrisisReply
+from bot.storage import session_scope
+from bot.storage.repositories import latest_entry
 
 
-def say_crisis_reply(dispatcher: CollectingDispatcher, reply: CrisisReply) -> None:
+def say_crisis_reply(dispatcher: CollectingDispatcher, reply: CrisisReply, *, ask_if_safe: bool = False) -> None:
     """The first message carries the machine-readable lines, so every channel can show them at once."""
     first, *rest = reply.messages
     dispatcher.utter_message(text=first, json_message=reply.payload())
-    for message in rest:
-        dispatcher.utter_message(text=message)
+    for position, message in enumerate(rest, start=1):
+        is_last = position == len(rest)
+        buttons = (
+            [{"title": b.title, "payload": b.payload} for b in crisis_mode.safety_question_buttons()]
+            if ask_if_safe and is_last
+            else []
+        )
+        dispatcher.utter_message(text=message, buttons=buttons)
 
 
 def pause_running_exercise(tracker: Tracker) -> list[EventType]:
@@ -29,9 +48,19 @@ def pause_running_exercise(tracker: Tracker) -> list[EventType]:
         paused[state["exercise"]] = {**state, "status": "paused"}
         events.append(SlotSet("paused_exercise", paused))
         events += slot_events_for_clear_exercise()
-    if tracker.active_loop_name:
-        events += [ActiveLoop(None), SlotSet("requested_slot", None)]
-    return events
+    # Always closing the loop keeps the crisis rules identical in every state.
+    return events + [ActiveLoop(None), SlotSet("requested_slot", None)]
+
+
+def _verdict(tracker: Tracker) -> dict[str, Any]:
+    verdict = tracker.latest_message.get("risk") or {}
+    if verdict:
+        return verdict
+    text = tracker.latest_message.get("text") or ""
+    risk = detect_risk(text)
+    if risk:
+        return {"category": risk.category, "layer": risk.layer, "about_someone_else": risk.about_someone_else}
+    return {"category": guess_category(text), "layer": "model", "about_someone_else": False}
 
 
 class ActionCrisisResponse(Action):
@@ -41,21 +70,67 @@ class ActionCrisisResponse(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        """Answer risk first: warm words, the lines for the person's country, and a pause of what was running."""
-        verdict = tracker.latest_message.get("risk") or {}
-        if not verdict:
-            risk = detect_risk(tracker.latest_message.get("text") or "")
-            verdict = (
-                {"category": risk.category, "layer": risk.layer, "about_someone_else": risk.about_someone_else}
-                if risk
-                else {"category": guess_category(tracker.latest_message.get("text") or ""), "layer": "model"}
-            )
+        """Answer risk first: warm words, the lines for the person's country, a pause of what was running."""
+        verdict = _verdict(tracker)
         reply = crisis_reply(
             verdict["category"], tracker.get_slot("country"), about_someone_else=bool(verdict.get("about_someone_else"))
         )
-        say_crisis_reply(dispatcher, reply)
+        say_crisis_reply(dispatcher, reply, ask_if_safe=True)
         record_safety(tracker, category=verdict["category"], layer=verdict.get("layer", "model"))
-        return pause_running_exercise(tracker)
+        return pause_running_exercise(tracker) + [
+            SlotSet("crisis_state", crisis_mode.start_state(verdict["category"])),
+            SlotSet("safety_reply", None),
+        ]
+
+
+class ActionAskSafetyReply(Action):
+    def name(self) -> str:
+        return "action_ask_safety_reply"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Say nothing: the crisis reply and each turn of the mode already end with their question."""
+        return []
+
+
+class ValidateCrisisForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_crisis_form"
+
+    def validate_safety_reply(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """One turn of the crisis mode; it stays open until the person is safe, leaves, or after a denial."""
+        state = tracker.get_slot("crisis_state") or crisis_mode.start_state("suicide")
+        with session_scope() as session:
+            has_plan = latest_entry(session=session, sender_id=tracker.sender_id, kind="safety_plan") is not None
+        turn = crisis_mode.handle(
+            state,
+            str(value),
+            country=tracker.get_slot("country"),
+            has_paused_exercise=bool(tracker.get_slot("paused_exercise")),
+            has_plan=has_plan,
+        )
+        say_replies(dispatcher, turn.replies)
+        if turn.closed:
+            return {"safety_reply": "resume" if turn.resume else "closed", "crisis_state": None}
+        return {"safety_reply": None, "crisis_state": turn.state}
+
+
+class ActionEndCrisisMode(Action):
+    def name(self) -> str:
+        return "action_end_crisis_mode"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Close the mode; resume the paused exercise only if the person asked to go back to it."""
+        events: list[EventType] = [SlotSet("safety_reply", None), SlotSet("crisis_state", None)]
+        resumed = resume_paused_exercise(tracker) if tracker.get_slot("safety_reply") == "resume" else None
+        if resumed is None:
+            return events + [SlotSet("exercise_reply", NOTHING_TO_RUN)]
+        return events + resumed
 
 
 class ActionSos(Action):

@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Callable, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
 COMMANDS: dict[str, str] = {
     "export": "print a person's stored data as JSON (--sender SENDER_ID)",

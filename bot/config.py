@@ -21,6 +21,7 @@ class Settings:
 
     var_dir: Path
     database_url: str
+    tracker_store_url: str
     secret_key: bytes
     rasa_url: str
     webchat_port: int
@@ -48,6 +49,17 @@ def _secret_key(var_dir: Path) -> bytes:
     return key_file.read_text().strip().encode()
 
 
+def _tracker_store_url() -> str:
+    """The URL of Rasa's SQL tracker store, from the variables endpoints.yml uses."""
+    host = os.environ.get("TRACKER_HOST", "")
+    if "://" in host:
+        return host
+    if os.environ.get("TRACKER_DIALECT", "sqlite") == "sqlite":
+        database = Path(os.environ.get("TRACKER_DB", "var/tracker.db"))
+        return f"sqlite:///{database if database.is_absolute() else PROJECT_ROOT / database}"
+    return ""
+
+
 @lru_cache(maxsize=1)
 def settings() -> Settings:
     """Return the settings of this process (read once; tests call ``settings.cache_clear()``)."""
@@ -55,6 +67,7 @@ def settings() -> Settings:
     return Settings(
         var_dir=var_dir,
         database_url=os.environ.get("DATABASE_URL", f"sqlite:///{var_dir / 'bot.db'}"),
+        tracker_store_url=_tracker_store_url(),
         secret_key=_secret_key(var_dir),
         rasa_url=os.environ.get("RASA_URL", "http://localhost:5005").rstrip("/"),
         webchat_port=int(os.environ.get("WEBCHAT_PORT", "8080")),

@@ -7,7 +7,8 @@ import re
 ROLES = ("parent", "adult_child", "relative", "therapist")
 
 _YES = re.compile(
-    r"^(y|ya|yes|yeah|yep|yup|sure|ok|okay|please|please do|of course|fine|go ahead|do it|keep( them| it)?|save( them| it)?)\b"
+    r"^(y|ya|yes|yeah|yep|yup|sure|ok|okay|please|please do|of course|fine|go ahead|do it"
+    r"|keep( them| it)?|save( them| it)?)\b"
     r"|\b(keep|save|store|remember)\b(?!.*\b(don'?t|do not|never|no)\b)"
 )
 _NO = re.compile(
@@ -25,8 +26,19 @@ _ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bmy (parents?|mum|mom|mother|dad|father)\b"
         ),
     ),
-    ("parent", re.compile(r"\b(parent|mum|mom|mother|dad|father|stepmum|stepmom|stepdad|grandparent)\b|\bmy (son|daughter|child|kids?|children)\b")),
-    ("relative", re.compile(r"\b(relative|sibling|brother|sister|aunt|uncle|cousin|grand(son|daughter|child)|family member|other)\b")),
+    (
+        "parent",
+        re.compile(
+            r"\b(parent|mum|mom|mother|dad|father|stepmum|stepmom|stepdad|grandparent)\b"
+            r"|\bmy (son|daughter|child|kids?|children)\b"
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(relative|sibling|brother|sister|aunt|uncle|cousin|grand(son|daughter|child)|family member|other)\b"
+        ),
+    ),
 )
 
 

@@ -38,7 +38,9 @@ class Chat:
     def slot(self, name: str):
         return self.tracker()["slots"].get(name)
 
-    def onboard(self, *, consent: str = "yes, keep them", role: str = "parent", country: str = "United Kingdom") -> None:
+    def onboard(
+        self, *, consent: str = "yes, keep them", role: str = "parent", country: str = "United Kingdom"
+    ) -> None:
         """Walk the onboarding with button payloads."""
         self.send("hi")
         self.send(consent)

@@ -58,7 +58,7 @@ class BotServers:
     def rasa_url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
 
-    def start(self) -> "BotServers":
+    def start(self) -> BotServers:
         self.rasa_port, self.action_port = free_port(), free_port()
         self.environment = {
             **os.environ,
@@ -72,7 +72,9 @@ class BotServers:
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "RASA_TELEMETRY_ENABLED": "false",
         }
-        subprocess.run([str(BIN / "python"), "-m", "bot", "migrate"], env=self.environment, check=True, cwd=PROJECT_ROOT)
+        subprocess.run(
+            [str(BIN / "python"), "-m", "bot", "migrate"], env=self.environment, check=True, cwd=PROJECT_ROOT
+        )
         self.start_actions()
         self.start_rasa()
         return self
@@ -93,8 +95,17 @@ class BotServers:
         process = self._spawn(
             "rasa",
             [
-                str(BIN / "rasa"), "run", "--enable-api", "--port", str(self.rasa_port),
-                "--credentials", "credentials.yml", "--endpoints", "endpoints.yml", "--model", str(MODEL),
+                str(BIN / "rasa"),
+                "run",
+                "--enable-api",
+                "--port",
+                str(self.rasa_port),
+                "--credentials",
+                "credentials.yml",
+                "--endpoints",
+                "endpoints.yml",
+                "--model",
+                str(MODEL),
             ],
         )
         wait_until_up(f"{self.rasa_url}/status", process)

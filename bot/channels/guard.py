@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from bot.config import settings
 from bot.safety import Risk, crisis_reply, detect_risk, sos_reply
 from bot.safety.crisis import CrisisReply
+from bot.safety.plan import describe_plan, no_plan_text
 from bot.storage import session_scope
-from bot.storage.repositories import load_profile, record_safety_event
+from bot.storage.repositories import latest_entry, load_profile, record_safety_event
 
 # Beyond this the detector is not even run: no person types this much into a chat box,
 # and the web server refuses larger bodies anyway.
 DETECTOR_INPUT_LIMIT = 50_000
 
+_SHOW_PLAN = re.compile(r"^\s*(/plan(@\w+)?|(show )?my safety plan)\s*[.!]*\s*$", re.IGNORECASE)
 _SOS = re.compile(r"^\s*(/sos(@\w+)?|sos|help now|get help now|i need help now)\s*[.!]*\s*$", re.IGNORECASE)
 
 TOO_LONG = (
@@ -37,7 +39,7 @@ TROUBLE = (
 class Screening:
     """The verdict on one incoming message."""
 
-    kind: str  # "ok", "sos", "too_long" or "empty"
+    kind: str  # "ok", "sos", "show_plan", "too_long" or "empty"
     risk: Risk | None = None
 
 
@@ -53,6 +55,8 @@ def screen(text: str | None) -> Screening:
         return Screening("empty")
     if is_sos(text):
         return Screening("sos")
+    if _SHOW_PLAN.match(text):
+        return Screening("show_plan")
     risk = detect_risk(text[:DETECTOR_INPUT_LIMIT])
     if len(text) > settings().max_message_chars:
         return Screening("too_long", risk)
@@ -64,6 +68,17 @@ def country_of(sender_id: str) -> str | None:
     with session_scope() as session:
         profile = load_profile(session=session, sender_id=sender_id)
     return profile.country if profile else None
+
+
+def plan_responses(sender_id: str) -> list[dict]:
+    """The person's saved safety plan, at once, without the model (/plan, "show my safety plan")."""
+    with session_scope() as session:
+        profile = load_profile(session=session, sender_id=sender_id)
+        entry = latest_entry(session=session, sender_id=sender_id, kind="safety_plan")
+        answers = dict(entry.answers) if entry is not None and profile and profile.consent_to_save else None
+    if answers is None:
+        return [{"text": no_plan_text()}]
+    return [{"text": reply.text} for reply in describe_plan(answers, profile.country)]
 
 
 def record(sender_id: str, channel: str, *, category: str, layer: str) -> None:

@@ -8,7 +8,8 @@ a risky message gets the crisis reply first even if the action server is down.
 from __future__ import annotations
 
 import logging
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
@@ -59,6 +60,8 @@ def guarded(on_new_message: OnNewMessage) -> OnNewMessage:
             responses = [{"text": guard.EMPTY}]
         elif screening.kind == "sos":
             responses = guard.sos_responses(sender, channel)
+        elif screening.kind == "show_plan":
+            responses = guard.plan_responses(sender)
         elif screening.kind == "too_long":
             if screening.risk is not None:
                 responses = guard.crisis_responses(sender, channel, screening.risk)

@@ -17,7 +17,9 @@ from bot.exercises.engine import Button, Context, Exercise, Reply, StepResult, l
 MAX_WORRIES = 8
 COLLECT, SORT, REFLECT, STEP = "collect", "sort", "reflect", "step"
 
-_DONE = re.compile(r"^(done|that's (all|it|everything)|that is (all|it)|nothing else|no(pe)?|finished|i'm done|all done)\b")
+_DONE = re.compile(
+    r"^(done|that's (all|it|everything)|that is (all|it)|nothing else|no(pe)?|finished|i'm done|all done)\b"
+)
 _FITS = re.compile(r"^(yes|yeah|yep|y|ok|okay|sure|right|fits|it fits|that fits|correct|agreed?|true)\b")
 _MOVES = (
     ("control", re.compile(r"\b(control|mine|my own|up to me)\b")),
@@ -45,7 +47,7 @@ class CircleOfControl(Exercise):
     def menu_title(self) -> str:  # type: ignore[override]
         return _words()["menu_title"]
 
-    def start(self, context: Context) -> dict[str, Any]:
+    def start(self, context: Context, previous: dict[str, Any] | None = None) -> dict[str, Any]:
         return {"step": COLLECT, "worries": [], "placed": [], "reflection": None, "weekly_step": None}
 
     def prompt(self, data: dict[str, Any], context: Context) -> list[Reply]:

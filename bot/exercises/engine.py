@@ -13,30 +13,16 @@ import copy
 import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from bot.replies import Button, Reply
+
 RUNNING, FINISHED, PAUSED = "running", "finished", "paused"
 MAX_HISTORY = 30
-
-
-@dataclass(frozen=True)
-class Button:
-    """A quick reply; the payload is sent back as if typed, so typing it works too."""
-
-    title: str
-    payload: str
-
-
-@dataclass(frozen=True)
-class Reply:
-    """One chat message from the bot."""
-
-    text: str
-    buttons: tuple[Button, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,10 +60,12 @@ class Exercise(ABC):
     menu_title: str
     menu_payload: str
     intent: str
+    # An editable exercise starts from the person's last saved entry (a safety plan, say).
+    editable: bool = False
 
     @abstractmethod
-    def start(self, context: Context) -> dict[str, Any]:
-        """The data of a fresh run."""
+    def start(self, context: Context, previous: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The data of a fresh run; ``previous`` is the last saved entry of an editable exercise."""
 
     @abstractmethod
     def prompt(self, data: dict[str, Any], context: Context) -> list[Reply]:
@@ -100,7 +88,7 @@ class Exercise(ABC):
         """A stored entry said back to the person."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_content(path: Path) -> dict[str, Any]:
     """Words kept in a YAML file beside the code, so they can be edited without Python."""
     with path.open(encoding="utf-8") as handle:
@@ -120,14 +108,22 @@ _CONTROLS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(stop|pause|quit|exit|cancel|leave|enough|menu|main menu|not now|later|"
             r"(i want to |i'd like to |can we |let's |let me )?(stop|pause|end|quit|leave|exit)"
-            r"( this| it| now| here| the exercise| this exercise| for now| for today)*|that's enough( for now| for today)?)$"
+            r"( this| it| now| here| the exercise| this exercise| for now| for today)*"
+            r"|that's enough( for now| for today)?)$"
         ),
     ),
-    (SKIP, re.compile(r"^(skip|skip (this|it|this one|this step|this question)|pass|next|next question|i'd rather not say)$")),
+    (
+        SKIP,
+        re.compile(
+            r"^(skip|skip (this|it|this one|this step|this question)|pass|next|next question|i'd rather not say)$"
+        ),
+    ),
     (BACK, re.compile(r"^(back|go back|previous|undo|one step back|back one( step)?|go back one step|step back)$")),
     (
         RESTART,
-        re.compile(r"^(start over|restart|start again|start from the beginning|from the beginning|start fresh|begin again)$"),
+        re.compile(
+            r"^(start over|restart|start again|start from the beginning|from the beginning|start fresh|begin again)$"
+        ),
     ),
     (HELP, re.compile(r"^(help|\?|what do i do|what do i do now|how does this work|i don't understand)$")),
 )
@@ -148,13 +144,19 @@ def parse_control(text: str) -> str | None:
     return None
 
 
-def new_state(exercise: Exercise, context: Context, paused: dict[str, Any] | None = None) -> dict[str, Any]:
+def new_state(
+    exercise: Exercise,
+    context: Context,
+    paused: dict[str, Any] | None = None,
+    previous: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """A running state for ``exercise``; offers to resume when a paused run of it exists."""
     state: dict[str, Any] = {
         "exercise": exercise.name,
-        "data": exercise.start(context),
+        "data": exercise.start(context, previous),
         "history": [],
         "status": RUNNING,
+        "previous_entry": previous,
     }
     if paused and paused.get("exercise") == exercise.name:
         state["offer_resume"] = paused
@@ -175,7 +177,10 @@ def current_prompt(exercise: Exercise, state: dict[str, Any], context: Context) 
         return [
             Reply(
                 words()["offer_resume"],
-                (Button(words()["resume_button"], "pick up where I left off"), Button(words()["fresh_button"], "start fresh")),
+                (
+                    Button(words()["resume_button"], "pick up where I left off"),
+                    Button(words()["fresh_button"], "start fresh"),
+                ),
             )
         ]
     return exercise.prompt(state["data"], context)
@@ -202,7 +207,7 @@ def handle_reply(exercise: Exercise, state: dict[str, Any], text: str, context: 
         state["data"] = state["history"].pop()
         return Turn([Reply(words()["back"])], state)
     if control == RESTART:
-        state["data"] = exercise.start(context)
+        state["data"] = exercise.start(context, state.get("previous_entry"))
         state["history"] = []
         return Turn([Reply(words()["restarted"])], state)
     if control == SKIP:

@@ -10,9 +10,11 @@ from bot.exercises.engine import Exercise
 @lru_cache(maxsize=1)
 def available_exercises() -> tuple[Exercise, ...]:
     """Every exercise that is built, in menu order."""
+    from bot.exercises.apology import ApologyWorkshop
     from bot.exercises.circle_of_control import CircleOfControl
+    from bot.safety.plan import SafetyPlan
 
-    return (CircleOfControl(),)
+    return (CircleOfControl(), ApologyWorkshop(), SafetyPlan())
 
 
 def exercise_by_name(name: str | None) -> Exercise | None:

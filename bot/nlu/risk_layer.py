@@ -9,8 +9,12 @@ it is about someone else), never with the message text.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
+import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -22,6 +26,18 @@ from bot.safety import detect_risk, guess_category
 
 CRISIS_INTENT = "crisis"
 RISK_KEY = "risk"
+
+
+@lru_cache(maxsize=1)
+def _risk_vocabulary() -> re.Pattern[str]:
+    with Path(__file__).with_name("risk_vocabulary.yml").open(encoding="utf-8") as handle:
+        stems = yaml.safe_load(handle)["stems"]
+    return re.compile(r"\b(" + "|".join(stems) + ")", re.IGNORECASE)
+
+
+def uses_risk_vocabulary(text: str) -> bool:
+    """Whether a message holds at least one word from the field of risk (see risk_vocabulary.yml)."""
+    return bool(_risk_vocabulary().search(text.replace("\u2019", "'")))
 
 
 def _model_crisis_confidence(message: Message) -> float:
@@ -42,31 +58,31 @@ class RiskLayer(GraphComponent):
     """Overrides the intent with ``crisis`` when either risk layer fires."""
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> dict[str, Any]:
         """Below this confidence the model's crisis intent alone does not escalate."""
         return {"model_crisis_threshold": 0.3}
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
+    def __init__(self, config: dict[str, Any]) -> None:
         self._model_threshold = float(config["model_crisis_threshold"])
 
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "RiskLayer":
+    ) -> RiskLayer:
         return cls(config)
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         """Mark every risky message as a crisis; leave the others untouched."""
         for message in messages:
             self._process_one(message)
         return messages
 
     def _process_one(self, message: Message) -> None:
-        text: Optional[str] = message.get(TEXT)
+        text: str | None = message.get(TEXT)
         if not text or text.startswith("/"):
             return
         risk = detect_risk(text)
@@ -77,7 +93,7 @@ class RiskLayer(GraphComponent):
                 "rule": risk.rule,
                 "about_someone_else": risk.about_someone_else,
             }
-        elif _model_crisis_confidence(message) >= self._model_threshold:
+        elif _model_crisis_confidence(message) >= self._model_threshold and uses_risk_vocabulary(text):
             verdict = {
                 "category": guess_category(text),
                 "layer": "model",
@@ -85,7 +101,22 @@ class RiskLayer(GraphComponent):
                 "about_someone_else": False,
             }
         else:
+            self._demote_unfounded_crisis(message)
             return
         confidence = 1.0 if verdict["layer"] == "patterns" else _model_crisis_confidence(message)
         message.set(INTENT, {"name": CRISIS_INTENT, "confidence": confidence}, add_to_output=True)
         message.set(RISK_KEY, verdict, add_to_output=True)
+
+    @staticmethod
+    def _demote_unfounded_crisis(message: Message) -> None:
+        """A crisis guess without any word of risk becomes the next intent in the ranking.
+
+        Left as ``crisis``, it would send an everyday answer down the crisis path; the
+        patterns, which are the first layer, have already found no risk in it.
+        """
+        intent = message.get(INTENT) or {}
+        if intent.get("name") != CRISIS_INTENT:
+            return
+        others = [ranked for ranked in message.get(INTENT_RANKING_KEY) or [] if ranked.get("name") != CRISIS_INTENT]
+        replacement = others[0] if others else {"name": "nlu_fallback", "confidence": 0.0}
+        message.set(INTENT, {"name": replacement["name"], "confidence": replacement["confidence"]}, add_to_output=True)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Iterator
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
@@ -16,7 +16,7 @@ from bot.config import PROJECT_ROOT, settings
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-@lru_cache(maxsize=None)
+@cache
 def engine_for(database_url: str) -> Engine:
     """One engine per database URL per process (engines pool connections)."""
     if database_url.startswith("sqlite:///"):
@@ -36,7 +36,7 @@ def _sqlite_pragmas(connection, _record) -> None:
     cursor.close()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _session_factory(database_url: str) -> sessionmaker:
     return sessionmaker(bind=engine_for(database_url), future=True, expire_on_commit=False)
 

@@ -39,6 +39,7 @@ class Profile(Base):
     role = Column(String(32))
     country = Column(String(8))
     consent_to_save = Column(Boolean, nullable=False, default=False)
+    check_backs_enabled = Column(Boolean, nullable=False, default=True)
     onboarded_at = Column(DateTime(timezone=True))
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utc_now, onupdate=utc_now)
 
@@ -80,3 +81,26 @@ class SafetyEvent(Base):
 
     def __repr__(self) -> str:
         return f"SafetyEvent(id={self.id!r}, category={self.category!r}, layer={self.layer!r})"
+
+
+class CheckBack(Base):
+    """One gentle message the day after a crisis reply, if the person went quiet.
+
+    ``chat_id`` is the one raw channel id the bot keeps, because without it the message
+    cannot be sent; the row is deleted once it is sent or cancelled.
+    """
+
+    __tablename__ = "check_backs"
+
+    id = Column(Integer, primary_key=True)
+    user_id = Column(Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, unique=True)
+    channel = Column(String(32), nullable=False)
+    chat_id = Column(String(64), nullable=False)
+    country = Column(String(8))
+    due_at = Column(DateTime(timezone=True), nullable=False, index=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+
+    user = relationship("User")
+
+    def __repr__(self) -> str:
+        return f"CheckBack(id={self.id!r}, channel={self.channel!r}, due_at={self.due_at!r})"

@@ -27,7 +27,7 @@ class TwoQuestions(Exercise):
     menu_title = "Two questions"
     menu_payload = "two questions"
 
-    def start(self, context: Context) -> dict[str, Any]:
+    def start(self, context: Context, previous: dict[str, Any] | None = None) -> dict[str, Any]:
         return {"answers": []}
 
     def prompt(self, data: dict[str, Any], context: Context) -> list[Reply]:

@@ -29,8 +29,14 @@ def test_migrations_create_every_table_and_are_idempotent() -> None:
 def test_the_raw_sender_id_is_never_stored() -> None:
     upgrade_schema()
     with session_scope() as session:
-        save_profile(session=session, sender_id="telegram-424242", channel="telegram", role="parent", country="GB",
-                     consent_to_save=True)
+        save_profile(
+            session=session,
+            sender_id="telegram-424242",
+            channel="telegram",
+            role="parent",
+            country="GB",
+            consent_to_save=True,
+        )
     dump = "\n".join(sqlite3.connect(settings().database_url.removeprefix("sqlite:///")).iterdump())
     assert "424242" not in dump
     assert pseudonym("telegram-424242") in dump
@@ -40,12 +46,22 @@ def test_a_profile_round_trips_and_marks_the_person_onboarded() -> None:
     upgrade_schema()
     with session_scope() as session:
         assert load_profile(session=session, sender_id="someone") is None
-        save_profile(session=session, sender_id="someone", channel="rest", role="adult_child", country="IE",
-                     consent_to_save=False)
+        save_profile(
+            session=session,
+            sender_id="someone",
+            channel="rest",
+            role="adult_child",
+            country="IE",
+            consent_to_save=False,
+        )
     with session_scope() as session:
         profile = load_profile(session=session, sender_id="someone")
-    assert (profile.role, profile.country, profile.consent_to_save, profile.onboarded) == ("adult_child", "IE", False,
-                                                                                           True)
+    assert (profile.role, profile.country, profile.consent_to_save, profile.onboarded) == (
+        "adult_child",
+        "IE",
+        False,
+        True,
+    )
 
 
 def test_entries_export_and_erasure() -> None:

@@ -1,0 +1,154 @@
+"""The apology workshop: who it is for, what it is for, a draft, honest feedback, revisions.
+
+The feedback comes from :func:`bot.apology.analyze_apology`: first what is already strong,
+then each problem with its suggested rewrite, one at a time; the person may revise as
+often as they like, and the final version is kept (with consent).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from bot.apology import analyze_apology
+from bot.exercises.engine import Button, Context, Exercise, Reply, StepResult, load_content
+
+FOR_WHOM, ABOUT, DRAFT, REVIEW, DECIDE = "for_whom", "about", "draft", "review", "decide"
+
+_DONE = re.compile(r"^(done|that's (all|it|everything)|that is (all|it)|finished|that's the whole apology)\b")
+_NEXT = re.compile(r"^(next|ok|okay|got it|go on|yes|yeah|right|fine|continue)\b")
+_REVISE = re.compile(r"\b(revise|rewrite|change it|try again|edit|new version|redo)\b")
+_KEEP = re.compile(r"\b(keep|happy with it|that's fine|finish|save it|this version|leave it)\b")
+
+
+def _words() -> dict[str, Any]:
+    return load_content(Path(__file__).with_name("apology.yml"))
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u2019", "'").strip().lower())
+
+
+class ApologyWorkshop(Exercise):
+    """Writing an apology that takes responsibility without conditions, for either side."""
+
+    name = "apology"
+    intent = "request_apology_help"
+    menu_payload = "apology workshop"
+
+    @property
+    def menu_title(self) -> str:  # type: ignore[override]
+        return _words()["menu_title"]
+
+    def start(self, context: Context, previous: dict[str, Any] | None = None) -> dict[str, Any]:
+        return {"step": FOR_WHOM, "for_whom": None, "about": None, "parts": [], "draft": None,
+                "problems": [], "position": 0, "revisions": 0}
+
+    def prompt(self, data: dict[str, Any], context: Context) -> list[Reply]:
+        words = _words()
+        step = data["step"]
+        if step == FOR_WHOM:
+            pairs = words["for_whom_buttons"].get(context.role or "", words["for_whom_buttons"]["other"])
+            buttons = tuple(Button(title, payload) for title, payload in pairs)
+            return [Reply(words["intro"]), Reply(words["ask_for_whom"], buttons)]
+        if step == ABOUT:
+            return [Reply(words["ask_about"])]
+        if step == DRAFT:
+            if data["parts"]:
+                return [Reply(words["ask_more_draft"], (Button(words["done_button"], "done"),))]
+            return [Reply(words["ask_revision"] if data["revisions"] else words["ask_draft"])]
+        if step == REVIEW:
+            problem = data["problems"][data["position"]]
+            text = words["problem"].format(span=problem["text"], explanation=problem["explanation"],
+                                           rewrite=problem["rewrite"])
+            return [Reply(text, (Button(words["next_button"], "next"), Button(words["revise_button"], "revise")))]
+        closing = words["all_seen"] if data["problems"] else words["looks_clear"]
+        buttons = (Button(words["revise_button"], "revise"), Button(words["keep_button"], "keep this version"))
+        return [Reply(closing, buttons)]
+
+    def answer(self, data: dict[str, Any], text: str, context: Context) -> StepResult:
+        step = data["step"]
+        if step == FOR_WHOM:
+            return StepResult([], {**data, "for_whom": text.strip(), "step": ABOUT})
+        if step == ABOUT:
+            return StepResult([], {**data, "about": text.strip(), "step": DRAFT})
+        if step == DRAFT:
+            return self._draft(data, text)
+        if step == REVIEW:
+            return self._review(data, text)
+        return self._decide(data, text)
+
+    def skip(self, data: dict[str, Any], context: Context) -> StepResult | None:
+        step = data["step"]
+        if step == FOR_WHOM:
+            return StepResult([], {**data, "step": ABOUT})
+        if step == ABOUT:
+            return StepResult([], {**data, "step": DRAFT})
+        if step == REVIEW:
+            return self._review(data, "next")
+        return None
+
+    def entry(self, data: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "for_whom": data["for_whom"],
+            "about": data["about"],
+            "final_version": data["draft"],
+            "flags": sorted({problem["code"] for problem in data["problems"]}),
+            "revisions": data["revisions"],
+        }
+
+    def describe_entry(self, answers: dict[str, Any]) -> list[Reply]:
+        title = _words()["entry_title"].format(for_whom=answers.get("for_whom") or "them")
+        return [Reply(title), Reply(answers.get("final_version") or "")]
+
+    def _draft(self, data: dict[str, Any], text: str) -> StepResult:
+        words = _words()
+        if not _DONE.match(_normalise(text)):
+            return StepResult([], {**data, "parts": data["parts"] + [text.strip()]})
+        if not data["parts"]:
+            return StepResult([Reply(words["need_draft"])], data)
+        draft = "\n".join(data["parts"])
+        analysis = analyze_apology(draft)
+        problems = [
+            {"code": p.code, "text": p.text, "explanation": p.explanation, "rewrite": p.rewrite}
+            for p in analysis.problems
+        ]
+        replies = [Reply(self._strengths(analysis.elements))]
+        if problems:
+            replies.append(Reply(words["problem_count"].format(count=len(problems))))
+        next_step = REVIEW if problems else DECIDE
+        return StepResult(replies, {**data, "draft": draft, "parts": [], "problems": problems, "position": 0,
+                                    "step": next_step})
+
+    def _review(self, data: dict[str, Any], text: str) -> StepResult:
+        answer = _normalise(text)
+        if _REVISE.search(answer):
+            return StepResult([], {**data, "step": DRAFT, "revisions": data["revisions"] + 1})
+        if _KEEP.search(answer):
+            return self._finish(data)
+        if not _NEXT.match(answer):
+            return StepResult([Reply(_words()["review_unclear"])], data)
+        position = data["position"] + 1
+        if position >= len(data["problems"]):
+            return StepResult([], {**data, "position": position, "step": DECIDE})
+        return StepResult([], {**data, "position": position})
+
+    def _decide(self, data: dict[str, Any], text: str) -> StepResult:
+        answer = _normalise(text)
+        if _REVISE.search(answer):
+            return StepResult([], {**data, "step": DRAFT, "revisions": data["revisions"] + 1})
+        if _KEEP.search(answer) or _NEXT.match(answer):
+            return self._finish(data)
+        return StepResult([Reply(_words()["review_unclear"])], data)
+
+    def _finish(self, data: dict[str, Any]) -> StepResult:
+        return StepResult([Reply(_words()["guidance"])], data, finished=True)
+
+    @staticmethod
+    def _strengths(elements: list[str]) -> str:
+        words = _words()
+        found = [words["strengths"][element] for element in elements if element in words["strengths"]]
+        if not found:
+            return words["no_strengths"]
+        return f"{words['strengths_intro']} " + "; ".join(found) + "."

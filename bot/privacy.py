@@ -1,0 +1,40 @@
+"""A person's own data: export it, or erase it everywhere it is kept.
+
+Used by every channel (Telegram's /mydata and /delete, the web chat's "delete my data",
+the CLI), so erasure means the same thing wherever it is asked for: our database rows
+and the conversation Rasa keeps in its SQL tracker store.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import text
+
+from bot.config import settings
+from bot.storage import engine_for, session_scope
+from bot.storage.repositories import erase_user, export_user
+
+
+def export_person(sender_id: str) -> dict[str, Any]:
+    """Everything our database holds about a person, JSON-ready."""
+    with session_scope() as session:
+        return export_user(session=session, sender_id=sender_id)
+
+
+def erase_person(sender_id: str) -> bool:
+    """Delete a person's stored data and their conversation; True if anything was there.
+
+    Rasa's HTTP API can only append to a SQL tracker store, never remove from it, so the
+    conversation's rows are deleted from the tracker store's database directly.
+    """
+    with session_scope() as session:
+        had_profile = erase_user(session=session, sender_id=sender_id)
+    tracker_url = settings().tracker_store_url
+    if not tracker_url:
+        return had_profile
+    with engine_for(tracker_url).begin() as connection:
+        if not connection.dialect.has_table(connection, "events"):
+            return had_profile
+        deleted = connection.execute(text("DELETE FROM events WHERE sender_id = :sender"), {"sender": sender_id})
+    return had_profile or deleted.rowcount > 0

@@ -1,0 +1,21 @@
+"""What the bot says, independent of any channel: a text and optional quick replies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Button:
+    """A quick reply; the payload is sent back as if typed, so typing it works too."""
+
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One chat message from the bot."""
+
+    text: str
+    buttons: tuple[Button, ...] = ()

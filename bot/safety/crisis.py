@@ -1,0 +1,102 @@
+"""The reply to a crisis: a short acknowledgement, the lines that fit, the emergency number, a check-in.
+
+Wording lives in ``crisis_messages.yml`` so a clinician can edit it without touching Python;
+the lines come from ``hotlines.yml`` through ``hotlines.lines_for``.
+
+``sos_reply`` serves ``/sos`` and "help now": it gives the lines at once, with no question
+before them. Its category is "sos" (not one of the risk categories) so that the channel and
+the logs can tell an explicit request for help from a detected risk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from bot.safety.detector import CATEGORIES
+from bot.safety.hotlines import Hotline, lines_for
+
+MESSAGES_FILE = Path(__file__).with_name("crisis_messages.yml")
+SOS = "sos"
+
+
+@dataclass(frozen=True)
+class CrisisReply:
+    """Chat messages to send in order, the lines they name, and the risk category they answer."""
+
+    messages: list[str]
+    hotlines: list[Hotline]
+    category: str
+
+    def payload(self) -> dict:
+        """Structured data for channels that show buttons or cards: category, each line's name and contact."""
+        return {
+            "safety": {
+                "category": self.category,
+                "hotlines": [{"name": hotline.name, "contact": hotline.contact} for hotline in self.hotlines],
+            }
+        }
+
+
+@lru_cache(maxsize=1)
+def _content() -> dict:
+    return yaml.safe_load(MESSAGES_FILE.read_text(encoding="utf-8"))
+
+
+def _line(hotline: Hotline) -> str:
+    content = _content()
+    template = content["line_with_note_format"] if hotline.note else content["line_format"]
+    return template.format(name=hotline.name, contact=hotline.contact, note=hotline.note)
+
+
+def _lines_message(intro: str, hotlines: list[Hotline]) -> str:
+    """One message listing every line except the emergency number, which gets its own sentence."""
+    listed = [_line(hotline) for hotline in hotlines if hotline.kind != "emergency"]
+    return "\n".join([intro, *listed])
+
+
+def _reply(
+    acknowledgement: str, intro: str, question: str, category: str, country: str | None
+) -> CrisisReply:
+    content = _content()
+    hotlines = lines_for(country, category)
+    emergency = hotlines[-1]  # lines_for always ends with the emergency entry
+    emergency_text = f"{emergency.contact} ({emergency.note})" if emergency.note else emergency.contact
+    messages = [
+        acknowledgement,
+        _lines_message(intro, hotlines),
+        content["emergency"].format(emergency=emergency_text),
+        question,
+    ]
+    return CrisisReply(messages=messages, hotlines=hotlines, category=category)
+
+
+def crisis_reply(category: str, country: str | None, *, about_someone_else: bool = False) -> CrisisReply:
+    """The reply to a detected risk of ``category`` in ``country`` (ISO alpha-2, None if unknown).
+
+    An unknown category is answered as "suicide", whose lines are the broadest; the reply
+    never quotes the person's message.
+    """
+    if category not in CATEGORIES:
+        category = "suicide"
+    content = _content()
+    whose = "someone_else" if about_someone_else else "self"
+    acknowledgement = content["someone_else" if about_someone_else else "acknowledgement"][category]
+    return _reply(
+        acknowledgement, content["lines_intro"][whose], content["question"][whose], category, country
+    )
+
+
+def sos_reply(country: str | None) -> CrisisReply:
+    """The reply to ``/sos`` or "help now": every crisis line for the country at once, then the check-in."""
+    content = _content()
+    return _reply(
+        content["acknowledgement"][SOS],
+        content["lines_intro"][SOS],
+        content["question"]["self"],
+        SOS,
+        country,
+    )

@@ -1,0 +1,120 @@
+"""The turns after a crisis reply: a mode that one "no" or one denial cannot close silently.
+
+After the crisis reply the person is asked whether they are safe right now. "Yes" closes
+the mode with offers (a safety plan, going back to what they were doing, the lines
+again); "no" or anything unclear repeats the lines and the emergency number and keeps the
+mode; a denial ("I was joking", "you misunderstood") is acknowledged without arguing,
+the lines are given once more in one sentence, and one gentle question is asked before
+the mode closes. Asking to leave ("go back to my exercise") always works. More risk
+language is handled by the crisis reply itself, which starts the mode again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.replies import Button, Reply
+from bot.safety.hotlines import emergency_number, lines_for
+
+SAFE, NOT_SAFE, DENIAL, LEAVE, UNCLEAR = "safe", "not_safe", "denial", "leave", "unclear"
+
+_LEAVE = re.compile(
+    r"\b(go back to (my|the) exercise|back to (my|the) exercise|resume|continue (my|the) exercise|carry on|"
+    r"menu|main menu|leave this|stop this|let's move on|can we move on|change the subject)\b"
+)
+_DENIAL = re.compile(
+    r"\b(didn'?t mean it|did not mean it|was (just )?(joking|kidding)|only joking|just joking|"
+    r"misunderstood|misunderstanding|not what i meant|wasn'?t serious|that came out wrong|"
+    r"i'?m not (suicidal|going to do anything)|figure of speech|just an expression|calm down|overreact)"
+)
+_NOT_SAFE = re.compile(
+    r"^(no|nope|nah|not really|not at all|i don'?t know|idk|not sure|i'?m not safe|no,? i'?m not|no i am not)\b"
+    r"|\bnot safe\b|\bi'?m scared\b|\bin danger\b"
+)
+_SAFE = re.compile(
+    r"^(yes|yeah|yep|yup|i am|i'?m (ok|okay|fine|safe|alright|all right)|ok|okay|fine|safe)\b"
+    r"|\b(i'?m|i am) safe\b|\bsafe (now|right now)\b"
+)
+
+
+def classify(text: str) -> str:
+    """What a reply to "are you safe right now?" says."""
+    answer = re.sub(r"\s+", " ", text.replace("\u2019", "'").strip().lower())
+    if _LEAVE.search(answer):
+        return LEAVE
+    if _DENIAL.search(answer):
+        return DENIAL
+    if _NOT_SAFE.search(answer):
+        return NOT_SAFE
+    if _SAFE.search(answer):
+        return SAFE
+    return UNCLEAR
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    with Path(__file__).with_name("crisis_mode.yml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@dataclass
+class CrisisTurn:
+    """What to say, and whether the mode closes (and then whether to resume what was paused)."""
+
+    replies: list[Reply]
+    state: dict[str, Any]
+    closed: bool = False
+    resume: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def start_state(category: str) -> dict[str, Any]:
+    """The mode's state right after a crisis reply."""
+    return {"category": category, "denied": False}
+
+
+def safety_question_buttons() -> tuple[Button, ...]:
+    """Quick replies for "are you safe right now?"."""
+    return tuple(Button(title, payload) for title, payload in _words()["ask_safe_buttons"])
+
+
+def handle(
+    state: dict[str, Any], text: str, *, country: str | None, has_paused_exercise: bool, has_plan: bool
+) -> CrisisTurn:
+    """Apply one reply to the crisis mode. ``text`` has already passed the risk detector."""
+    words = _words()
+    if state.get("denied"):
+        return CrisisTurn([Reply(words["after_denial"])], state, closed=True, resume=has_paused_exercise)
+    kind = classify(text)
+    if kind == LEAVE:
+        return CrisisTurn([Reply(words["leaving"])], state, closed=True, resume=has_paused_exercise)
+    if kind == DENIAL:
+        first_line = next(iter(lines_for(country, state.get("category"))), None)
+        line = f"{first_line.name} ({first_line.contact})" if first_line else emergency_number(country)
+        replies = [
+            Reply(words["denial"]),
+            Reply(words["denial_lines"].format(line=line)),
+            Reply(words["denial_question"]),
+        ]
+        return CrisisTurn(replies, {**state, "denied": True})
+    if kind == SAFE:
+        offers = [words["offer_plan_show"] if has_plan else words["offer_plan_make"]]
+        if has_paused_exercise:
+            offers.append(words["offer_resume"])
+        offers += [words["offer_lines"], words["offer_menu"]]
+        buttons = tuple(Button(title, payload) for title, payload in offers)
+        return CrisisTurn([Reply(words["safe"]), Reply(words["safe_offers"], buttons)], state, closed=True)
+    if kind == NOT_SAFE:
+        lines = "\n".join(f"• {line.name}: {line.contact}" for line in lines_for(country, state.get("category")))
+        replies = [
+            Reply(words["not_safe"].format(emergency=emergency_number(country)) + "\n" + lines),
+            Reply(words["not_safe_after"]),
+        ]
+        return CrisisTurn(replies, state)
+    return CrisisTurn([Reply(words["unclear"], safety_question_buttons())], state)

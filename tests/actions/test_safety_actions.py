@@ -1,0 +1,51 @@
+"""The crisis reply as an action: lines first, the exercise paused, an event without text."""
+
+from __future__ import annotations
+
+from actions.safety import ActionCrisisResponse, ActionSos
+from bot.exercises import exercise_by_name
+from bot.exercises.engine import Context, new_state
+from bot.privacy import export_person
+from tests.actions.conftest import make_tracker
+
+RISK = {"category": "suicide", "layer": "patterns", "rule": "test", "about_someone_else": False}
+
+
+async def test_the_first_message_of_the_crisis_reply_carries_the_lines(dispatcher) -> None:
+    tracker = make_tracker(text="I want to die", intent="crisis", risk=RISK, sender="crisis-person")
+    await ActionCrisisResponse().run(dispatcher, tracker, {})
+    first = dispatcher.messages[0]
+    assert first["text"]
+    safety = first["custom"]["safety"]
+    assert safety["category"] == "suicide"
+    assert any("116 123" in line["contact"] for line in safety["hotlines"])
+
+
+async def test_a_crisis_pauses_the_running_exercise_where_it_was(dispatcher) -> None:
+    state = new_state(exercise_by_name("circle_of_control"), Context())
+    state["data"]["worries"] = ["whether he calls"]
+    tracker = make_tracker(
+        text="I want to die", intent="crisis", risk=RISK, active_loop="exercise_form",
+        slots={"exercise": "circle_of_control", "exercise_state": state},
+    )
+    events = await ActionCrisisResponse().run(dispatcher, tracker, {})
+    slots = {event["name"]: event["value"] for event in events if event["event"] == "slot"}
+    assert slots["exercise"] is None
+    assert slots["paused_exercise"]["circle_of_control"]["data"]["worries"] == ["whether he calls"]
+    assert {"event": "active_loop", "name": None, "timestamp": None} in events
+
+
+async def test_a_safety_event_is_recorded_without_the_message(dispatcher) -> None:
+    tracker = make_tracker(text="he hits me every night", intent="crisis", sender="event-person",
+                           risk={**RISK, "category": "abuse"})
+    await ActionCrisisResponse().run(dispatcher, tracker, {})
+    exported = export_person("event-person")
+    assert exported["safety_events"][0]["category"] == "abuse"
+    assert "hits" not in str(exported)
+
+
+async def test_sos_lists_the_lines_and_leaves_the_exercise_running(dispatcher) -> None:
+    tracker = make_tracker(text="/sos", intent="sos", slots={"country": "US", "exercise": "circle_of_control"})
+    events = await ActionSos().run(dispatcher, tracker, {})
+    assert events == []
+    assert "988" in "\n".join(message["text"] for message in dispatcher.messages)

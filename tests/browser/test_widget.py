@@ -1,0 +1,247 @@
+"""The web chat widget in headless Chromium, talking to the real bot over Rasa's Socket.IO channel."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import requests
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import PHONE, TcpForwarder, WebChat, start_webchat
+from tests.servers import BotServers, free_port
+
+CONSENT_QUESTION = "Would you like me to keep your reflections"
+ROLE_QUESTION = "Which side of the estrangement are you on?"
+COUNTRY_QUESTION = "Which country are you in?"
+ONBOARDED = "I'll remember that you're a parent in"
+XSS_PAYLOADS = ("<img src=x onerror=window.__xss=1>", "<script>window.__xss=2</script>")
+
+
+def open_chat(page: Page, url: str) -> None:
+    """Open the demo page and the chat, and wait until the widget has its session."""
+    page.goto(url)
+    page.get_by_role("button", name="Chat with us").click()
+    expect(page.get_by_role("textbox", name="Your message")).to_be_focused()
+    expect(page.locator(".ecw-status")).to_have_text("")
+
+
+def say(page: Page, text: str) -> None:
+    page.get_by_role("textbox", name="Your message").fill(text)
+    page.keyboard.press("Enter")
+
+
+def bot_says(page: Page, text: str) -> None:
+    expect(page.locator(".ecw-message--bot .ecw-text").filter(has_text=text).last).to_be_visible()
+
+
+def log(page: Page):
+    return page.get_by_role("log", name="Conversation")
+
+
+def focused_id(page: Page) -> str:
+    return page.evaluate("document.activeElement && document.activeElement.id")
+
+
+def onboard(page: Page) -> None:
+    """Onboard as a UK parent: consent by a click, role and country by typing."""
+    log(page).get_by_role("button", name="Hello").click()
+    bot_says(page, CONSENT_QUESTION)
+    consent = log(page).get_by_role("button", name="Yes, keep them")
+    consent.click()
+    expect(consent).to_be_disabled()
+    expect(log(page).get_by_role("button", name="No, don't save")).to_be_disabled()
+    assert focused_id(page) == "ecw-input", "focus goes back to the message box after a quick reply"
+    bot_says(page, ROLE_QUESTION)
+    say(page, "parent")
+    bot_says(page, COUNTRY_QUESTION)
+    say(page, "United Kingdom")
+    bot_says(page, ONBOARDED)
+
+
+def session_id(page: Page) -> str:
+    return page.evaluate(
+        "Object.keys(localStorage).filter(k => k.startsWith('ecw:session:')).map(k => localStorage.getItem(k))[0]"
+    )
+
+
+def test_onboarding_by_click_and_typing_ends_with_the_menu_as_quick_replies(
+    page: Page, webchat: WebChat, screenshots: Path
+) -> None:
+    open_chat(page, webchat.url)
+    onboard(page)
+    menu = log(page).get_by_role("group", name="Suggested replies").last
+    expect(menu.get_by_role("button", name="What is this?")).to_be_enabled()
+    expect(menu.get_by_role("button", name="Get help now")).to_be_enabled()
+    expect(page.locator(".ecw-message--bot time").last).to_have_text(re.compile(r"\d{1,2}:\d{2}"))
+    page.screenshot(path=screenshots / "desktop-onboarded.png")
+
+
+def test_get_help_now_shows_the_uk_lines_without_the_model_and_returns_focus(
+    page: Page, webchat: WebChat, screenshots: Path
+) -> None:
+    open_chat(page, webchat.url)
+    onboard(page)
+    help_button = page.locator(".ecw-header").get_by_role("button", name="Get help now")
+    help_button.click()
+    dialog = page.get_by_role("dialog", name="Help right now")
+    expect(dialog).to_contain_text("Samaritans")
+    expect(dialog).to_contain_text("116 123")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.querySelector('[role=dialog]').contains(document.activeElement)")
+    page.screenshot(path=screenshots / "desktop-help-now.png")
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(help_button).to_be_focused()
+
+
+def test_get_help_now_falls_back_to_built_in_text_when_the_lines_cannot_be_loaded(page: Page, webchat: WebChat) -> None:
+    page.route("**/api/sos?*", lambda route: route.abort())
+    page.goto(webchat.url)
+    page.locator(".ecw-launchers").get_by_role("button", name="Get help now").click()
+    dialog = page.get_by_role("dialog", name="Help right now")
+    expect(dialog).to_contain_text("call your local emergency number")
+    expect(dialog.get_by_role("link", name=re.compile("findahelpline.com"))).to_be_visible()
+    dialog.get_by_role("button", name="Close").click()
+    expect(dialog).to_be_hidden()
+
+
+def test_a_reload_continues_the_same_conversation_with_its_history(page: Page, webchat: WebChat) -> None:
+    open_chat(page, webchat.url)
+    onboard(page)
+    before = session_id(page)
+    page.reload()
+    expect(page.locator(".ecw-status")).to_have_text("")
+    bot_says(page, ONBOARDED)
+    assert session_id(page) == before
+    say(page, "hi")
+    bot_says(page, re.compile("Hello again|Welcome back"))
+    expect(log(page).get_by_text(CONSENT_QUESTION)).to_have_count(1)
+
+
+def test_markup_typed_by_a_person_is_shown_as_text_and_never_run(page: Page, webchat: WebChat) -> None:
+    open_chat(page, webchat.url)
+    for payload in XSS_PAYLOADS:
+        say(page, payload)
+        expect(page.locator(".ecw-message--user .ecw-text").filter(has_text=payload)).to_have_text(payload)
+    bot_says(page, CONSENT_QUESTION)
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    expect(log(page).locator("img")).to_have_count(0)
+    expect(log(page).locator("script")).to_have_count(0)
+
+
+def test_keyboard_only_tab_to_the_chat_type_and_press_enter(page: Page, webchat: WebChat) -> None:
+    page.goto(webchat.url)
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "Chat with us":
+            break
+    else:
+        raise AssertionError("Tab never reached the 'Chat with us' button")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", "focus is visible"
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("textbox", name="Your message")).to_be_focused()
+    expect(page.locator(".ecw-status")).to_have_text("")
+    page.keyboard.type("hello")
+    page.keyboard.press("Enter")
+    expect(page.locator(".ecw-message--user .ecw-text").last).to_have_text("hello")
+    bot_says(page, CONSENT_QUESTION)
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.textContent") != "", "Tab moves backwards through labelled controls"
+
+
+def test_a_message_over_the_limit_is_not_sent_and_stays_in_the_box(page: Page, webchat: WebChat) -> None:
+    open_chat(page, webchat.url)
+    box = page.get_by_role("textbox", name="Your message")
+    long_text = "I have so much to say. " * 100  # 2,300 characters
+    box.fill(long_text)
+    expect(page.locator(".ecw-counter")).to_have_text(f"{len(long_text)} of 2000 characters")
+    page.keyboard.press("Enter")
+    expect(page.locator(".ecw-note")).to_contain_text("smaller parts")
+    expect(box).to_have_value(long_text)
+    expect(page.locator(".ecw-message--user")).to_have_count(0)
+
+
+def test_on_a_phone_the_chat_fills_the_screen_without_sideways_scrolling(
+    new_page, webchat: WebChat, screenshots: Path
+) -> None:
+    page = new_page(PHONE)
+    page.goto(webchat.url)
+    page.screenshot(path=screenshots / "phone-closed.png")
+    page.get_by_role("button", name="Chat with us").click()
+    expect(page.locator(".ecw-status")).to_have_text("")
+    log(page).get_by_role("button", name="Hello").click()
+    bot_says(page, CONSENT_QUESTION)
+    box = page.locator(".ecw-panel").bounding_box()
+    assert box is not None and box["width"] == PHONE["width"] and box["height"] == PHONE["height"]
+    assert page.evaluate("document.querySelector('.ecw-panel').scrollWidth") <= PHONE["width"]
+    page.screenshot(path=screenshots / "phone-chat.png")
+
+
+def test_delete_my_data_erases_the_person_and_starts_a_new_session(page: Page, webchat: WebChat) -> None:
+    open_chat(page, webchat.url)
+    onboard(page)
+    old_session = session_id(page)
+    page.get_by_role("button", name="Options").click()
+    page.get_by_role("button", name="Delete my data").click()
+    dialog = page.get_by_role("dialog", name="Delete my data?")
+    expect(dialog.get_by_role("button", name="Cancel")).to_be_visible()
+    dialog.get_by_role("button", name="Yes, delete my data").click()
+    expect(page.locator(".ecw-system")).to_have_text("Your data has been deleted. This is a new conversation.")
+    expect(log(page).get_by_text(ONBOARDED)).to_have_count(0)
+    assert session_id(page) != old_session
+    again = requests.post(f"{webchat.url}/api/erase", json={"session_id": old_session}, timeout=10)
+    assert again.json() == {"erased": False}
+
+
+def test_the_api_refuses_bad_session_ids_with_a_reason(webchat: WebChat) -> None:
+    assert requests.get(f"{webchat.url}/health", timeout=10).json() == {"status": "ok"}
+    for query in ("", "?session_id=short", "?session_id=../../etc/passwd", f"?session_id={'a' * 65}"):
+        reply = requests.get(f"{webchat.url}/api/sos{query}", timeout=10)
+        assert reply.status_code == 400 and "session_id" in reply.json()["error"]
+    for body in (b"not json", b"[]", b'{"session_id": 12345678}', b'{"session_id": "bad id!"}'):
+        reply = requests.post(f"{webchat.url}/api/erase", data=body, timeout=10)
+        assert reply.status_code == 400 and reply.json()["error"]
+    lines = requests.get(f"{webchat.url}/api/sos?session_id=nobody-known-1234", timeout=10)
+    assert lines.status_code == 200 and lines.json()["messages"]
+
+
+def test_when_the_bot_is_down_the_widget_says_so_keeps_what_was_typed_and_sends_it_later(
+    new_page, servers: BotServers, build_widget: None, screenshots: Path
+) -> None:
+    dead_port = free_port()
+    down = start_webchat(servers.environment, f"http://127.0.0.1:{dead_port}", servers.work_dir)
+    forwarder = None
+    try:
+        page = new_page()
+        page.goto(down.url)
+        page.get_by_role("button", name="Chat with us").click()
+        expect(page.get_by_role("status").first).to_contain_text("can't reach the chat service")
+        say(page, "hello, is anyone there?")
+        queued = page.locator(".ecw-message--user").filter(has_text="hello, is anyone there?")
+        expect(queued).to_contain_text("Waiting to send")
+        page.get_by_role("textbox", name="Your message").fill("a draft I have not sent")
+        page.screenshot(path=screenshots / "desktop-bot-down.png")
+        page.reload()
+        expect(page.locator(".ecw-status")).to_contain_text("can't reach the chat service")
+        expect(queued).to_contain_text("Waiting to send")
+        expect(page.get_by_role("textbox", name="Your message")).to_have_value("a draft I have not sent")
+
+        forwarder = TcpForwarder(dead_port, servers.rasa_port)
+        expect(page.locator(".ecw-status")).to_have_text("", timeout=30_000)
+        expect(queued).not_to_contain_text("Waiting to send")
+        bot_says(page, CONSENT_QUESTION)
+    finally:
+        if forwarder is not None:
+            forwarder.close()
+        down.stop()
+
+
+def test_typing_help_now_shows_every_line_of_the_bots_crisis_answer(page: Page, webchat: WebChat) -> None:
+    open_chat(page, webchat.url)
+    say(page, "help now")
+    bot_says(page, "Here are people you can reach right now.")
+    bot_says(page, "findahelpline.com")
+    bot_says(page, "call your local emergency number")

@@ -1,0 +1,169 @@
+"""Telegram conversations with the really trained assistant: the bridge, the fake Bot API, real Rasa.
+
+Nothing of ours is mocked: updates go through python-telegram-bot, the bridge and Rasa's REST
+channel to the action server, and /mydata and /delete use the servers' database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from typing import Any
+
+import pytest
+import requests
+from telegram.ext import Application
+
+from bot.channels.telegram import content, sender_id_for
+from bot.channels.telegram.delivery import deliver
+from bot.privacy import export_person
+from tests.servers import BotServers
+from tests.telegram.fake_bot_api import FakeBotApi, callback_update, text_update
+
+pytestmark = [
+    pytest.mark.asyncio(loop_scope="session"),
+    pytest.mark.conversation,
+    pytest.mark.usefixtures("servers_database"),
+]
+
+CONSENT_PAYLOADS = ["yes, keep them", "no, don't save"]
+_people = itertools.count(920_001)
+
+
+def someone() -> int:
+    """A new Telegram user (their private chat has the same id)."""
+    return next(_people)
+
+
+def callback_data(call: Any) -> list[str]:
+    markup = call.params.get("reply_markup") or {}
+    return [button["callback_data"] for row in markup.get("inline_keyboard", []) for button in row]
+
+
+async def question_with_buttons(fake: FakeBotApi, user: int, payloads: list[str], after: int = 0) -> Any:
+    """Wait for the message (after the first ``after`` ones) whose inline keyboard carries ``payloads``."""
+    def found() -> Any:
+        sent = fake.calls_to("sendMessage", user)[after:]
+        return next((call for call in sent if callback_data(call) == payloads), None)
+
+    return await fake.wait_for(found)
+
+
+def tracker(servers: BotServers, user: int) -> dict:
+    reply = requests.get(f"{servers.rasa_url}/conversations/{sender_id_for(user)}/tracker", timeout=30)
+    reply.raise_for_status()
+    return reply.json()
+
+
+async def test_onboarding_through_telegram_with_a_button_press_and_typed_answers(
+    rasa_bot: Application, fake_api: FakeBotApi
+) -> None:
+    user = someone()
+    await fake_api.push(text_update(user, "/start"))
+    consent = await question_with_buttons(fake_api, user, CONSENT_PAYLOADS)
+    assert "estrangement" in "\n".join(fake_api.texts(user))
+    assert fake_api.calls_to("sendChatAction", user)[0].params["action"] == "typing"
+
+    await fake_api.push(callback_update(user, consent.result, "yes, keep them"))
+    await fake_api.wait_for_text(user, "Which side")
+    answered = [c.params["callback_query_id"] for c in fake_api.calls_to("answerCallbackQuery")]
+    assert any(query.startswith(f"cq-{user}-{consent.result['message_id']}") for query in answered)
+    edits = fake_api.calls_to("editMessageReplyMarkup", user)
+    assert [edit.params["message_id"] for edit in edits] == [consent.result["message_id"]]
+    assert "reply_markup" not in edits[0].params or not edits[0].params["reply_markup"]
+
+    role_question = next(c for c in fake_api.calls_to("sendMessage", user) if "Which side" in c.params["text"])
+    await fake_api.push(text_update(user, "parent"))  # typed, not pressed: the role buttons retire too
+    await fake_api.wait_for_text(user, "Which country")
+    assert fake_api.calls_to("editMessageReplyMarkup", user)[-1].params["message_id"] == role_question.result[
+        "message_id"]
+    await fake_api.push(text_update(user, "United Kingdom"))
+    await fake_api.wait_for_text(user, "a parent in United Kingdom")
+
+    profile = (await asyncio.to_thread(export_person, sender_id_for(user)))["profile"]
+    assert (profile["role"], profile["country"], profile["consent_to_save"]) == ("parent", "GB", True)
+    assert all("parse_mode" not in call.params for call in fake_api.calls_to("sendMessage", user))
+
+
+async def test_a_deep_link_carries_the_homework_code_to_the_assistant(
+    rasa_bot: Application, fake_api: FakeBotApi, servers: BotServers
+) -> None:
+    user = someone()
+    await fake_api.push(text_update(user, "/start abc123"))
+    await question_with_buttons(fake_api, user, CONSENT_PAYLOADS)
+    latest = tracker(servers, user)["latest_message"]
+    assert latest["text"] == "hi"
+    assert latest["metadata"]["homework_code"] == "abc123"
+
+
+async def test_a_malformed_deep_link_code_is_not_forwarded(
+    rasa_bot: Application, fake_api: FakeBotApi, servers: BotServers
+) -> None:
+    user = someone()
+    await fake_api.push(text_update(user, "/start <script>"))
+    await question_with_buttons(fake_api, user, CONSENT_PAYLOADS)
+    assert fake_api.texts(user)[0] == content.say("homework_code_invalid")
+    assert "homework_code" not in (tracker(servers, user)["latest_message"].get("metadata") or {})
+
+
+async def test_two_people_at_once_are_both_answered_each_in_order(
+    rasa_bot: Application, fake_api: FakeBotApi
+) -> None:
+    first, second = someone(), someone()
+    for update in (text_update(first, "/start"), text_update(second, "hello"),
+                   text_update(first, "yes, keep them"), text_update(second, "no, don't save")):
+        await fake_api.push(update)
+    for user in (first, second):
+        await fake_api.wait_for_text(user, "Which side")
+        texts = fake_api.texts(user)
+        asked_consent = next(i for i, text in enumerate(texts) if "keep your reflections" in text)
+        asked_role = next(i for i, text in enumerate(texts) if "Which side" in text)
+        assert asked_consent < asked_role
+    assert any("won't save" in text for text in fake_api.texts(second))
+
+
+async def test_a_long_button_payload_reaches_the_assistant_whole(
+    rasa_bot: Application, fake_api: FakeBotApi, servers: BotServers
+) -> None:
+    user = someone()
+    await fake_api.push(text_update(user, "/start"))
+    await question_with_buttons(fake_api, user, CONSENT_PAYLOADS)
+    long_payload = "I would rather you did not keep anything I write here, thank you very much"
+    await deliver(rasa_bot.bot, user, [{"text": "Shall I?", "buttons": [{"title": "No", "payload": long_payload}]}],
+                  rasa_bot.chat_data[user])
+    question = fake_api.calls_to("sendMessage", user)[-1]
+    sent_before = len(fake_api.calls_to("sendMessage", user))
+    await fake_api.push(callback_update(user, question.result, callback_data(question)[0]))
+    await fake_api.wait_for(lambda: len(fake_api.calls_to("sendMessage", user)) > sent_before)
+    assert tracker(servers, user)["latest_message"]["text"] == long_payload
+
+
+async def test_mydata_exports_a_json_file_and_delete_erases_everything_after_a_yes(
+    rasa_bot: Application, fake_api: FakeBotApi, servers: BotServers
+) -> None:
+    user = someone()
+    for text, reply in (("/start", "keep your reflections"), ("yes, keep them", "Which side"),
+                        ("adult child", "Which country"), ("Ireland", "in Ireland")):
+        await fake_api.push(text_update(user, text))
+        await fake_api.wait_for_text(user, reply)
+
+    await fake_api.push(text_update(user, "/mydata"))
+    (export,) = await fake_api.wait_for(lambda: fake_api.calls_to("sendDocument", user))
+    assert export.params["caption"] == content.say("export_caption")
+    data = json.loads(export.files["document"])
+    assert data["found"] is True and data["profile"]["country"] == "IE"
+
+    await fake_api.push(text_update(user, "/delete"))
+    confirm = await question_with_buttons(fake_api, user, ["~delete:yes", "~delete:no"])
+    assert confirm.params["text"] == content.say("delete_confirm")
+    await fake_api.push(callback_update(user, confirm.result, "~delete:yes"))
+    await fake_api.wait_for_text(user, content.say("deleted"))
+    assert fake_api.calls_to("editMessageReplyMarkup", user)[-1].params["message_id"] == confirm.result["message_id"]
+
+    await fake_api.push(text_update(user, "/mydata"))
+    await fake_api.wait_for(lambda: len(fake_api.calls_to("sendDocument", user)) == 2)
+    after = json.loads(fake_api.calls_to("sendDocument", user)[-1].files["document"])
+    assert after == {"found": False, "profile": None, "entries": [], "safety_events": []}
+    events = tracker(servers, user)["events"]
+    assert not [event for event in events if event.get("event") == "user"]

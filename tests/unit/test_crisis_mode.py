@@ -1,0 +1,71 @@
+"""The crisis mode's turns, as plain Python."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import crisis_mode
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("yes, I'm safe right now", crisis_mode.SAFE),
+        ("yeah", crisis_mode.SAFE),
+        ("I'm ok", crisis_mode.SAFE),
+        ("no, I'm not safe", crisis_mode.NOT_SAFE),
+        ("no", crisis_mode.NOT_SAFE),
+        ("I don't know", crisis_mode.NOT_SAFE),
+        ("I was only joking", crisis_mode.DENIAL),
+        ("you misunderstood me", crisis_mode.DENIAL),
+        ("I didn't mean it like that", crisis_mode.DENIAL),
+        ("go back to my exercise", crisis_mode.LEAVE),
+        ("menu", crisis_mode.LEAVE),
+        ("my daughter never writes", crisis_mode.UNCLEAR),
+    ],
+)
+def test_replies_to_are_you_safe_are_understood(text: str, kind: str) -> None:
+    assert crisis_mode.classify(text) == kind
+
+
+def handle(state, text, **overrides):
+    options = {"country": "GB", "has_paused_exercise": False, "has_plan": False, **overrides}
+    return crisis_mode.handle(state, text, **options)
+
+
+def test_no_repeats_the_lines_and_the_emergency_number_and_keeps_the_mode() -> None:
+    turn = handle(crisis_mode.start_state("suicide"), "no")
+    text = "\n".join(reply.text for reply in turn.replies)
+    assert "999" in text and "116 123" in text
+    assert not turn.closed
+
+
+def test_unclear_answers_keep_the_mode_and_ask_again_with_buttons() -> None:
+    turn = handle(crisis_mode.start_state("suicide"), "my son")
+    assert not turn.closed and turn.replies[-1].buttons
+
+
+def test_safe_closes_the_mode_offering_a_plan_and_the_paused_exercise() -> None:
+    turn = handle(crisis_mode.start_state("suicide"), "yes", has_paused_exercise=True)
+    payloads = [button.payload for reply in turn.replies for button in reply.buttons]
+    assert turn.closed and not turn.resume
+    assert "make a safety plan" in payloads and "go back to my exercise" in payloads
+
+
+def test_an_existing_plan_is_offered_to_be_shown() -> None:
+    turn = handle(crisis_mode.start_state("suicide"), "yes", has_plan=True)
+    assert "show my safety plan" in [b.payload for reply in turn.replies for b in reply.buttons]
+
+
+def test_one_denial_does_not_close_the_mode_silently() -> None:
+    turn = handle(crisis_mode.start_state("suicide"), "lol I was joking")
+    text = "\n".join(reply.text for reply in turn.replies)
+    assert not turn.closed
+    assert "116 123" in text and text.rstrip().endswith("?")
+    after = handle(turn.state, "fine I guess", has_paused_exercise=True)
+    assert after.closed and after.resume
+
+
+def test_asking_to_go_back_always_leaves_and_resumes() -> None:
+    turn = handle(crisis_mode.start_state("abuse"), "go back to my exercise", has_paused_exercise=True)
+    assert turn.closed and turn.resume

@@ -1,0 +1,50 @@
+"""The NLU risk layer as a component, fed messages the way Rasa's pipeline would."""
+
+from __future__ import annotations
+
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.risk_layer import RiskLayer
+
+
+def classified(text: str, ranking: list[tuple[str, float]]) -> Message:
+    message = Message(data={"text": text})
+    top_name, top_confidence = ranking[0]
+    message.set("intent", {"name": top_name, "confidence": top_confidence})
+    message.set("intent_ranking", [{"name": name, "confidence": confidence} for name, confidence in ranking])
+    return message
+
+
+def run(message: Message) -> Message:
+    return RiskLayer(RiskLayer.get_default_config()).process([message])[0]
+
+
+def test_the_patterns_escalate_whatever_the_model_thinks() -> None:
+    message = run(classified("honestly i just want to kms", [("greet", 0.9), ("crisis", 0.1)]))
+    assert message.get("intent")["name"] == "crisis"
+    assert message.get("risk")["layer"] == "patterns"
+    assert "text" not in message.get("risk")
+
+
+def test_the_models_crisis_intent_escalates_when_the_message_speaks_of_risk() -> None:
+    message = run(classified("there is just nothing left for me", [("crisis", 0.8), ("share_feelings", 0.2)]))
+    assert message.get("intent")["name"] == "crisis"
+    assert message.get("risk")["layer"] == "model"
+
+
+def test_a_confident_crisis_guess_about_an_everyday_answer_is_demoted() -> None:
+    message = run(classified("my dog, Bess", [("crisis", 0.93), ("inform", 0.05)]))
+    assert message.get("intent")["name"] == "inform"
+    assert message.get("risk") is None
+
+
+def test_a_crisis_guess_below_the_fallback_still_escalates_when_it_speaks_of_risk() -> None:
+    ranking = [("nlu_fallback", 0.45), ("crisis", 0.35), ("greet", 0.2)]
+    message = run(classified("everything is pointless", ranking))
+    assert message.get("intent")["name"] == "crisis"
+
+
+def test_ordinary_messages_are_left_alone() -> None:
+    message = run(classified("circle of control", [("request_circle_of_control", 0.99)]))
+    assert message.get("intent")["name"] == "request_circle_of_control"
+    assert message.get("risk") is None
