@@ -22,7 +22,7 @@ export RASA_TELEMETRY_ENABLED ?= false
 
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install train run chat test lint validate unit conversation-tests bench eval clean
+.PHONY: help install train run chat test lint validate unit bench eval clean webchat chromium telegram
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -49,11 +49,29 @@ var/.migrated: $(shell find bot/storage -name "*.py") | $(VENV)/.installed
 	$(BIN)/python -m bot migrate
 	touch $@
 
-run: models/.trained var/.migrated ## serve everything on SQLite (action server, Rasa with REST and Socket.IO)
-	@echo "Rasa: $(RASA_URL)  (REST: POST $(RASA_URL)/webhooks/rest/webhook, Socket.IO: $(RASA_URL)/socket.io)"
+WEBCHAT_VENDOR := bot/channels/webchat/static/vendor/socket.io.min.js
+
+$(WEBCHAT_VENDOR): bot/channels/webchat/package-lock.json scripts/build_webchat.sh
+	scripts/build_webchat.sh
+
+webchat: $(WEBCHAT_VENDOR) ## build the web chat widget's vendored socket.io client (npm ci)
+
+chromium: ## install Debian's chromium for the browser tests (when missing; needs root)
+	scripts/install_chromium.sh
+
+# The Telegram bridge starts only when a bot token is set.
+PROCESSES := actions rasa webchat $(if $(TELEGRAM_BOT_TOKEN),telegram,)
+
+run: models/.trained var/.migrated $(WEBCHAT_VENDOR) ## serve everything on SQLite (actions, Rasa, web chat, Telegram if TELEGRAM_BOT_TOKEN is set)
+	@echo "Web chat:      http://localhost:$(WEBCHAT_PORT)/"
+	@echo "Rasa:          $(RASA_URL)  (REST: POST $(RASA_URL)/webhooks/rest/webhook, Socket.IO: $(RASA_URL)/socket.io)"
 	@echo "Action server: $(ACTION_SERVER_URL)"
+	@echo "Telegram:      $(if $(TELEGRAM_BOT_TOKEN),on ($(if $(TELEGRAM_WEBHOOK_URL),webhook,long polling)),off (set TELEGRAM_BOT_TOKEN to start it))"
 	@echo "Stop everything with Ctrl-C."
-	$(BIN)/honcho start -f Procfile
+	$(BIN)/honcho start -f Procfile $(PROCESSES)
+
+telegram: models/.trained var/.migrated ## run only the Telegram bridge (needs TELEGRAM_BOT_TOKEN and a running `make run`)
+	$(BIN)/python -m bot telegram
 
 chat: models/.trained var/.migrated ## talk to the bot in this terminal (start `make run` or the action server first)
 	$(BIN)/rasa shell --model models --endpoints endpoints.yml
@@ -67,8 +85,9 @@ validate: $(VENV)/.installed ## Rasa's data validation, warnings count as errors
 unit: $(VENV)/.installed ## the tests that need no trained model
 	$(BIN)/pytest -m "not conversation and not browser" -q
 
-test: models/.trained lint validate ## install, lint, validate data, run every test, then `rasa test` on the test stories
-	$(BIN)/pytest -q
+test: models/.trained lint validate $(WEBCHAT_VENDOR) chromium ## install, lint, validate data, run every test, then `rasa test` on the test stories
+	$(BIN)/pytest -q --ignore=tests/telegram
+	$(BIN)/pytest -q tests/telegram
 	$(BIN)/rasa test core --model models --stories tests/stories --fail-on-prediction-errors --out results --quiet
 
 eval: $(VENV)/.installed ## print the evaluation reports of the risk detector, the apology analyzer and the circle suggestions

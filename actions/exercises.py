@@ -115,6 +115,9 @@ class ValidateExerciseForm(FormValidationAction):
         state = tracker.get_slot("exercise_state")
         if exercise is None or not state:
             return {"exercise_reply": value}
+        if value is None:
+            # Rasa validates the cleared slot when the form starts: that is no answer yet.
+            return {"exercise_reply": None}
         text = str(value)
         risk = detect_risk(text)
         if risk is not None:

@@ -102,6 +102,8 @@ class ValidateCrisisForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """One turn of the crisis mode; it stays open until the person is safe, leaves, or after a denial."""
+        if value is None:
+            return {"safety_reply": None}
         state = tracker.get_slot("crisis_state") or crisis_mode.start_state("suicide")
         with session_scope() as session:
             has_plan = latest_entry(session=session, sender_id=tracker.sender_id, kind="safety_plan") is not None

@@ -20,6 +20,8 @@ COMMANDS: dict[str, str] = {
     "evaluate-apology": "per-code precision and recall of the apology analyzer on a labelled set",
     "evaluate-circles": "agreement of the circle suggestions with a labelled set",
     "migrate": "bring the database to the newest schema (Alembic)",
+    "telegram": "run the Telegram bridge (long polling, or a webhook if TELEGRAM_WEBHOOK_URL is set)",
+    "webchat": "serve the web chat (demo page, widget, /api/) on WEBCHAT_PORT",
 }
 
 
@@ -100,6 +102,15 @@ def _migrate(argv: list[str]) -> int:
     return 0
 
 
+def _entry_point(module: str) -> Callable[[list[str]], int]:
+    def run(argv: list[str]) -> int:
+        import importlib
+
+        return int(importlib.import_module(module).main() or 0)
+
+    return run
+
+
 HANDLERS: dict[str, Callable[[list[str]], int]] = {
     "export": _export,
     "erase": _erase,
@@ -109,6 +120,8 @@ HANDLERS: dict[str, Callable[[list[str]], int]] = {
     "evaluate-apology": _evaluate("bot.apology.evaluate"),
     "evaluate-circles": _evaluate("bot.circles.evaluate"),
     "migrate": _migrate,
+    "telegram": _entry_point("bot.channels.telegram"),
+    "webchat": _entry_point("bot.channels.webchat.server"),
 }
 
 

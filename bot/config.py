@@ -33,6 +33,8 @@ class Settings:
     telegram_api_base_url: str
     telegram_webhook_port: int
     telegram_rate_limit_per_minute: int
+    check_back_after_seconds: int
+    check_back_sweep_seconds: float
 
 
 def _secret_key(var_dir: Path) -> bytes:
@@ -79,4 +81,6 @@ def settings() -> Settings:
         telegram_api_base_url=os.environ.get("TELEGRAM_API_BASE_URL", ""),
         telegram_webhook_port=int(os.environ.get("TELEGRAM_WEBHOOK_PORT", "8443")),
         telegram_rate_limit_per_minute=int(os.environ.get("TELEGRAM_RATE_LIMIT_PER_MINUTE", "20")),
+        check_back_after_seconds=int(os.environ.get("CHECK_BACK_AFTER_SECONDS", str(20 * 3600))),
+        check_back_sweep_seconds=float(os.environ.get("CHECK_BACK_SWEEP_SECONDS", "60")),
     )

@@ -7,13 +7,15 @@ a risky message gets the crisis reply first even if the action server is down.
 
 from __future__ import annotations
 
+import json
 import logging
+import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
-from rasa.core.channels.socketio import SocketIOInput
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -123,6 +125,17 @@ class SafeRestInput(RestInput):
         return webhook
 
 
+class SafeSocketIOOutput(SocketIOOutput):
+    """Rasa's Socket.IO output, but a custom payload goes out as {"custom": ...}.
+
+    Rasa 3.6 passes the payload's keys to ``emit()`` as keyword arguments, which fails for
+    the crisis lines' ``{"safety": ...}`` and would drop every line after the first.
+    """
+
+    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
+        await self._send_message(recipient_id, {"custom": json_message})
+
+
 class SafeSocketIOInput(SocketIOInput):
     """Rasa's Socket.IO channel (used by the web chat widget), behind the channel guard."""
 
@@ -130,5 +143,43 @@ class SafeSocketIOInput(SocketIOInput):
     def name(cls) -> str:
         return "socketio"
 
+    def get_output_channel(self) -> OutputChannel | None:
+        return SafeSocketIOOutput(self.sio, self.bot_message_evt) if self.sio else None
+
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        return super().blueprint(guarded(on_new_message))
+        handle = guarded(on_new_message)
+        webhook = super().blueprint(handle)
+        sio = self.sio
+
+        # Registering a handler again replaces Rasa's. Rasa 3.6 forgets to await
+        # enter_room with python-socketio 5 (RasaHQ/rasa#13027), so replies never arrive.
+        @sio.on("session_request", namespace=self.namespace)
+        async def session_request(sid: str, data: Any) -> None:
+            session_id = (data if isinstance(data, dict) else {}).get("session_id") or uuid.uuid4().hex
+            if self.session_persistence:
+                await sio.enter_room(sid, session_id)
+            await sio.emit("session_confirm", session_id, room=sid)
+
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def handle_message(sid: str, data: Any) -> None:
+            data = data if isinstance(data, dict) else {}
+            sender = data.get("session_id") if self.session_persistence else sid
+            if not isinstance(sender, str) or not sender:
+                return
+            metadata = data.get(self.metadata_key) or {}
+            if isinstance(metadata, str):
+                try:
+                    metadata = json.loads(metadata)
+                except ValueError:
+                    metadata = {}
+            output = SafeSocketIOOutput(sio, self.bot_message_evt)
+            message = UserMessage(
+                str(data.get("message", "")),
+                output,
+                sender,
+                input_channel=self.name(),
+                metadata=metadata if isinstance(metadata, dict) else {},
+            )
+            await handle(message)
+
+        return webhook

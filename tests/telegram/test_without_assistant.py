@@ -5,6 +5,7 @@ The real python-telegram-bot Application talks to a fake Bot API server; RASA_UR
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import logging
 
@@ -41,7 +42,7 @@ def someone() -> int:
 async def test_the_command_menu_is_registered(offline_bot: Application, fake_api: FakeBotApi) -> None:
     (call,) = fake_api.calls_to("setMyCommands")
     assert [command["command"] for command in call.params["commands"]] == [
-        "start", "menu", "help", "sos", "plan", "mydata", "delete"
+        "start", "menu", "help", "sos", "plan", "mydata", "delete", "checkback"
     ]
 
 
@@ -234,3 +235,46 @@ async def _post_updates_with_and_without_the_secret(url: str, secret: str, user:
         right = {"X-Telegram-Bot-Api-Secret-Token": secret}
         async with http.post(url, json={"update_id": 3, **text_update(user, "/sos")}, headers=right) as reply:
             assert reply.status == 200
+
+
+async def test_a_check_back_is_sent_once_after_a_crisis_and_not_again(
+    offline_bot: Application, fake_api: FakeBotApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.channels.telegram import check_backs
+    from bot.config import settings
+
+    monkeypatch.setenv("CHECK_BACK_AFTER_SECONDS", "0")
+    settings.cache_clear()
+    user = someone()
+    await fake_api.push(text_update(user, RISKY))
+    await fake_api.wait_for(lambda: any("safe" in text for text in fake_api.texts(user)))
+    opening = content.say("check_back")
+    sent = 0
+    for _ in range(100):  # the bridge plans the check-back just after its last message goes out
+        sent += await check_backs.send_due(offline_bot.bot)
+        if sent:
+            break
+        await asyncio.sleep(0.05)
+    for _ in range(2):
+        await check_backs.send_due(offline_bot.bot)
+    check_ins = [text for text in fake_api.texts(user) if text.startswith(opening)]
+    assert len(check_ins) == 1
+    assert "findahelpline" in check_ins[0] or "112" in check_ins[0]
+
+
+async def test_a_person_who_turned_check_backs_off_gets_none(
+    offline_bot: Application, fake_api: FakeBotApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.channels.telegram import check_backs
+    from bot.config import settings
+
+    monkeypatch.setenv("CHECK_BACK_AFTER_SECONDS", "0")
+    settings.cache_clear()
+    user = someone()
+    await fake_api.push(text_update(user, "/checkback off"))
+    await fake_api.wait_for(lambda: content.say("check_back_off") in fake_api.texts(user))
+    await fake_api.push(text_update(user, RISKY))
+    await fake_api.wait_for(lambda: any("safe" in text for text in fake_api.texts(user)))
+    await asyncio.sleep(1)
+    await check_backs.send_due(offline_bot.bot)
+    assert not [text for text in fake_api.texts(user) if text.startswith(content.say("check_back"))]

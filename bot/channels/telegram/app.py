@@ -20,7 +20,7 @@ from telegram.ext import (
 
 from bot import config
 from bot.channels import guard
-from bot.channels.telegram import content, handlers
+from bot.channels.telegram import check_backs, content, handlers
 from bot.channels.telegram.assistant import Assistant
 from bot.channels.telegram.conversation import BRIDGE, Bridge
 from bot.channels.telegram.limits import RateLimiter
@@ -34,6 +34,8 @@ ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER,
 WEBHOOK_LISTEN = "0.0.0.0"  # noqa: S104 - the webhook server sits behind the operator's TLS proxy
 SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a secret_token
 
+CHECK_BACK_TASK = "check_back_task"
+
 COMMANDS = {
     "start": handlers.on_start,
     "menu": handlers.on_menu,
@@ -42,6 +44,7 @@ COMMANDS = {
     "plan": handlers.on_plan,
     "mydata": handlers.on_mydata,
     "delete": handlers.on_delete,
+    "checkback": handlers.on_checkback,
 }
 
 
@@ -89,9 +92,13 @@ async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands(commands)
     # The first screening loads spaCy (seconds): done here, off the event loop, not on someone's first message.
     await asyncio.to_thread(guard.screen, "hello")
+    application.bot_data[CHECK_BACK_TASK] = asyncio.create_task(check_backs.run_forever(application.bot))
 
 
 async def _post_shutdown(application: Application) -> None:
+    task = application.bot_data.pop(CHECK_BACK_TASK, None)
+    if task is not None:
+        task.cancel()
     await application.bot_data[BRIDGE].assistant.close()
 
 

@@ -16,7 +16,7 @@ from telegram.ext import ContextTypes
 
 from bot.channels import guard
 from bot.channels.guard import Screening
-from bot.channels.telegram import content
+from bot.channels.telegram import check_backs, content
 from bot.channels.telegram.assistant import CHANNEL, Assistant, AssistantUnreachableError, sender_id_for
 from bot.channels.telegram.delivery import deliver, retire_open_keyboard, typing
 from bot.channels.telegram.limits import Admission, ChatLocks, RateLimiter
@@ -132,3 +132,7 @@ async def converse(
     if screening.risk is not None and not guard.has_safety_payload(responses):
         responses = await crisis_first(screening, sender_of(update)) + responses
     await deliver(context.bot, chat_id, responses, context.chat_data)
+    try:
+        await asyncio.to_thread(check_backs.after_reply, sender_of(update), chat_id, responses)
+    except Exception:  # noqa: BLE001 - a failed check-back plan must not fail the conversation
+        logger.exception("Could not plan a check-back.")

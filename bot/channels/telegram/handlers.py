@@ -17,7 +17,7 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.channels import guard
-from bot.channels.telegram import content
+from bot.channels.telegram import check_backs, content
 from bot.channels.telegram.conversation import bridge_of, converse, crisis_first, gate, send_sos, sender_of
 from bot.channels.telegram.delivery import INTERNAL, OPEN_KEYBOARD, deliver, payload_of, retire_keyboard
 from bot.privacy import erase_person, export_person
@@ -69,6 +69,23 @@ async def on_plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if screening is not None:
         async with bridge_of(context).locks.hold(update.effective_chat.id):
             await converse(update, context, screening, forward=update.message.text)
+
+
+async def on_checkback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/checkback on|off: whether one message comes the day after a crisis reply."""
+    screening = await gate(update, context, update.message.text)
+    if screening is None:
+        return
+    if screening.risk is not None:
+        async with bridge_of(context).locks.hold(update.effective_chat.id):
+            await converse(update, context, screening, forward=update.message.text)
+        return
+    choice = (context.args or [""])[0].lower()
+    if choice not in ("on", "off"):
+        await context.bot.send_message(update.effective_chat.id, content.say("check_back_usage"))
+        return
+    await asyncio.to_thread(check_backs.set_enabled, sender_of(update), choice == "on")
+    await context.bot.send_message(update.effective_chat.id, content.say(f"check_back_{choice}"))
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
