@@ -19,6 +19,7 @@ from actions.common import (
     say_replies,
     slot_events_for_clear_exercise,
 )
+from bot.exercises.engine import words as exercise_words
 from bot.safety import crisis_mode, crisis_reply, detect_risk, guess_category, sos_reply
 from bot.safety.crisis import CrisisReply
 from bot.storage import session_scope
@@ -132,6 +133,7 @@ class ActionEndCrisisMode(Action):
         resumed = resume_paused_exercise(tracker) if tracker.get_slot("safety_reply") == "resume" else None
         if resumed is None:
             return events + [SlotSet("exercise_reply", NOTHING_TO_RUN)]
+        dispatcher.utter_message(text=exercise_words()["resumed"])
         return events + resumed
 
 

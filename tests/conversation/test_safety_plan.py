@@ -11,7 +11,7 @@ ANSWERS = ["I stop sleeping", "skip", "the allotment", "Sam, 07700 900123", "ski
 def test_building_a_plan_with_skipped_steps_stores_it_and_shows_it(onboarded_chat: Chat, servers) -> None:
     chat = onboarded_chat
     reply = chat.say("make a safety plan")
-    assert "safety plan" in reply and "warning" in reply
+    assert "safety plan" in reply and "hard moment" in reply
     assert chat.slot("exercise") == "safety_plan"
     replies = [chat.say(answer) for answer in ANSWERS]
     assert "116 123" in replies[3], "the professionals step shows the crisis lines for the person's country"
