@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.apology import analyze_apology
-from bot.exercises.engine import Button, Context, Exercise, Reply, StepResult, load_content
+from bot.exercises.engine import Button, Context, Exercise, Reply, StepResult, normalise_answer
 
 FOR_WHOM, ABOUT, DRAFT, REVIEW, DECIDE = "for_whom", "about", "draft", "review", "decide"
 
@@ -22,31 +22,20 @@ _REVISE = re.compile(r"\b(revise|rewrite|change it|try again|edit|new version|re
 _KEEP = re.compile(r"\b(keep|happy with it|that's fine|finish|save it|this version|leave it)\b")
 
 
-def _words() -> dict[str, Any]:
-    return load_content(Path(__file__).with_name("apology.yml"))
-
-
-def _normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u2019", "'").strip().lower())
-
-
 class ApologyWorkshop(Exercise):
     """Writing an apology that takes responsibility without conditions, for either side."""
 
     name = "apology"
     intent = "request_apology_help"
+    content_file = Path(__file__).with_name("apology.yml")
     menu_payload = "apology workshop"
-
-    @property
-    def menu_title(self) -> str:  # type: ignore[override]
-        return _words()["menu_title"]
 
     def start(self, context: Context, previous: dict[str, Any] | None = None) -> dict[str, Any]:
         return {"step": FOR_WHOM, "for_whom": None, "about": None, "parts": [], "draft": None,
                 "problems": [], "position": 0, "revisions": 0}
 
     def prompt(self, data: dict[str, Any], context: Context) -> list[Reply]:
-        words = _words()
+        words = self.words()
         step = data["step"]
         if step == FOR_WHOM:
             pairs = words["for_whom_buttons"].get(context.role or "", words["for_whom_buttons"]["other"])
@@ -99,12 +88,12 @@ class ApologyWorkshop(Exercise):
         }
 
     def describe_entry(self, answers: dict[str, Any]) -> list[Reply]:
-        title = _words()["entry_title"].format(for_whom=answers.get("for_whom") or "them")
+        title = self.words()["entry_title"].format(for_whom=answers.get("for_whom") or "them")
         return [Reply(title), Reply(answers.get("final_version") or "")]
 
     def _draft(self, data: dict[str, Any], text: str) -> StepResult:
-        words = _words()
-        if not _DONE.match(_normalise(text)):
+        words = self.words()
+        if not _DONE.match(normalise_answer(text)):
             return StepResult([], {**data, "parts": data["parts"] + [text.strip()]})
         if not data["parts"]:
             return StepResult([Reply(words["need_draft"])], data)
@@ -122,32 +111,31 @@ class ApologyWorkshop(Exercise):
                                     "step": next_step})
 
     def _review(self, data: dict[str, Any], text: str) -> StepResult:
-        answer = _normalise(text)
+        answer = normalise_answer(text)
         if _REVISE.search(answer):
             return StepResult([], {**data, "step": DRAFT, "revisions": data["revisions"] + 1})
         if _KEEP.search(answer):
             return self._finish(data)
         if not _NEXT.match(answer):
-            return StepResult([Reply(_words()["review_unclear"])], data)
+            return StepResult([Reply(self.words()["review_unclear"])], data)
         position = data["position"] + 1
         if position >= len(data["problems"]):
             return StepResult([], {**data, "position": position, "step": DECIDE})
         return StepResult([], {**data, "position": position})
 
     def _decide(self, data: dict[str, Any], text: str) -> StepResult:
-        answer = _normalise(text)
+        answer = normalise_answer(text)
         if _REVISE.search(answer):
             return StepResult([], {**data, "step": DRAFT, "revisions": data["revisions"] + 1})
         if _KEEP.search(answer) or _NEXT.match(answer):
             return self._finish(data)
-        return StepResult([Reply(_words()["review_unclear"])], data)
+        return StepResult([Reply(self.words()["review_unclear"])], data)
 
     def _finish(self, data: dict[str, Any]) -> StepResult:
-        return StepResult([Reply(_words()["guidance"])], data, finished=True)
+        return StepResult([Reply(self.words()["guidance"])], data, finished=True)
 
-    @staticmethod
-    def _strengths(elements: list[str]) -> str:
-        words = _words()
+    def _strengths(self, elements: list[str]) -> str:
+        words = self.words()
         found = [words["strengths"][element] for element in elements if element in words["strengths"]]
         if not found:
             return words["no_strengths"]

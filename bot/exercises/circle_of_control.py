@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.circles import CIRCLES, explanation, split_worries, suggest_circle
-from bot.exercises.engine import Button, Context, Exercise, Reply, StepResult, load_content
+from bot.exercises.engine import Button, Context, Exercise, Reply, StepResult, normalise_answer
 
 MAX_WORRIES = 8
 COLLECT, SORT, REFLECT, STEP = "collect", "sort", "reflect", "step"
@@ -28,30 +28,19 @@ _MOVES = (
 )
 
 
-def _words() -> dict[str, Any]:
-    return load_content(Path(__file__).with_name("circle_of_control.yml"))
-
-
-def _normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u2019", "'").strip().lower())
-
-
 class CircleOfControl(Exercise):
     """Sorting worries into what is mine to control, to influence, or only to care about."""
 
     name = "circle_of_control"
     intent = "request_circle_of_control"
+    content_file = Path(__file__).with_name("circle_of_control.yml")
     menu_payload = "circle of control"
-
-    @property
-    def menu_title(self) -> str:  # type: ignore[override]
-        return _words()["menu_title"]
 
     def start(self, context: Context, previous: dict[str, Any] | None = None) -> dict[str, Any]:
         return {"step": COLLECT, "worries": [], "placed": [], "reflection": None, "weekly_step": None}
 
     def prompt(self, data: dict[str, Any], context: Context) -> list[Reply]:
-        words = _words()
+        words = self.words()
         step = data["step"]
         if step == COLLECT:
             if not data["worries"]:
@@ -106,12 +95,12 @@ class CircleOfControl(Exercise):
     def describe_entry(self, answers: dict[str, Any]) -> list[Reply]:
         replies = [Reply(self._summary(answers.get("placed", [])))]
         if answers.get("weekly_step"):
-            replies.append(Reply(_words()["entry_step"].format(step=answers["weekly_step"])))
+            replies.append(Reply(self.words()["entry_step"].format(step=answers["weekly_step"])))
         return replies
 
     def _collect(self, data: dict[str, Any], text: str) -> StepResult:
-        words = _words()
-        if _DONE.match(_normalise(text)):
+        words = self.words()
+        if _DONE.match(normalise_answer(text)):
             if not data["worries"]:
                 return StepResult([Reply(words["need_one"])], data)
             return StepResult([], {**data, "step": SORT})
@@ -121,10 +110,10 @@ class CircleOfControl(Exercise):
         return StepResult([Reply(words["noted"])], {**data, "worries": worries})
 
     def _sort(self, data: dict[str, Any], text: str, context: Context) -> StepResult:
-        words = _words()
+        words = self.words()
         worry = data["worries"][len(data["placed"])]
         suggested = suggest_circle(worry, context.role).circle
-        answer = _normalise(text)
+        answer = normalise_answer(text)
         moved_to = next((circle for circle, pattern in _MOVES if pattern.search(answer)), None)
         if moved_to is None and _FITS.match(answer):
             return self._place(data, worry, suggested, suggested)
@@ -141,15 +130,14 @@ class CircleOfControl(Exercise):
         return StepResult([], {**data, "placed": placed, "step": next_step})
 
     def _finish(self, data: dict[str, Any]) -> StepResult:
-        words = _words()
+        words = self.words()
         closing = (
             words["finished"].format(step=data["weekly_step"]) if data.get("weekly_step") else words["finished_no_step"]
         )
         return StepResult([Reply(closing)], data, finished=True)
 
-    @staticmethod
-    def _summary(placed: list[dict[str, Any]]) -> str:
-        words = _words()
+    def _summary(self, placed: list[dict[str, Any]]) -> str:
+        words = self.words()
         lines = [words["summary_title"]]
         for circle in CIRCLES:
             items = [item["worry"] for item in placed if item["circle"] == circle]

@@ -57,11 +57,21 @@ class Exercise(ABC):
     """An exercise: its name, how it starts, what it asks, and what it makes of answers."""
 
     name: str
-    menu_title: str
     menu_payload: str
     intent: str
+    # The YAML file beside the exercise that holds its words, "menu_title" among them.
+    content_file: Path
     # An editable exercise starts from the person's last saved entry (a safety plan, say).
     editable: bool = False
+
+    def words(self) -> dict[str, Any]:
+        """This exercise's words, from its content file."""
+        return load_content(self.content_file)
+
+    @property
+    def menu_title(self) -> str:
+        """How the menu offers this exercise."""
+        return self.words()["menu_title"]
 
     @abstractmethod
     def start(self, context: Context, previous: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -129,13 +139,18 @@ _CONTROLS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+def normalise_answer(text: str) -> str:
+    """A typed or tapped answer lower-cased, with straight apostrophes and single spaces."""
+    return re.sub(r"\s+", " ", text.replace("\u2019", "'").strip().lower())
+
+
 def parse_control(text: str) -> str | None:
     """Recognise "stop", "skip", "go back", "start over" and "help" when they are the whole message.
 
     Only short messages count, so that an answer such as "I can't stop thinking about
     her" is never mistaken for a request to stop.
     """
-    normalised = re.sub(r"[.!]+$", "", re.sub(r"\s+", " ", text.replace("\u2019", "'").strip().lower()))
+    normalised = re.sub(r"[.!]+$", "", normalise_answer(text))
     if len(normalised.split()) > 7:
         return None
     for control, pattern in _CONTROLS:

@@ -48,12 +48,9 @@ class SafetyPlan(Exercise):
 
     name = "safety_plan"
     intent = "request_safety_plan"
+    content_file = Path(__file__).with_name("plan.yml")
     menu_payload = "make a safety plan"
     editable = True
-
-    @property
-    def menu_title(self) -> str:  # type: ignore[override]
-        return _words()["menu_title"]
 
     def start(self, context: Context, previous: dict[str, Any] | None = None) -> dict[str, Any]:
         return {"position": 0, "answers": {}, "previous": dict(previous or {})}
