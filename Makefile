@@ -95,7 +95,7 @@ eval: $(VENV)/.installed ## print the evaluation reports of the risk detector, t
 	$(BIN)/python -m bot evaluate-apology
 	$(BIN)/python -m bot evaluate-circles
 
-bench: $(VENV)/.installed ## speed and memory benchmarks
+bench: $(VENV)/.installed ## speed benchmarks (the risk detector on every message)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean: ## remove trained models and test output (keeps var/, your data)
