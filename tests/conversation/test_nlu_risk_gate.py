@@ -10,13 +10,13 @@ to the data or the layer making either worse, and the README states the figures.
 
 from __future__ import annotations
 
-import asyncio
 import json
 from pathlib import Path
 
 import pytest
+import requests
 
-from tests.servers import ensure_trained_model
+from tests.servers import BotServers
 
 # Measured with model_crisis_threshold 0.9: held-out recall 53/73 (72.6%, the patterns alone
 # 58.9%) with 5/65 false positives (7.7%); dev recall 100% with 52/399 false positives (13%).
@@ -28,21 +28,25 @@ SAFETY_DATA = Path(__file__).resolve().parent.parent / "data" / "safety"
 
 
 @pytest.fixture(scope="module")
-def crisis_verdicts() -> dict[str, list[tuple[bool, bool]]]:
-    """(labelled risk, classified as crisis) for every message of both labelled sets."""
-    from rasa.core.agent import Agent
+def crisis_verdicts(servers: BotServers) -> dict[str, list[tuple[bool, bool]]]:
+    """(labelled risk, classified as crisis) for every message of both labelled sets.
 
-    agent = Agent.load(str(ensure_trained_model()))
-
-    async def classify(texts: list[str]) -> list[bool]:
-        return [(await agent.parse_message(text))["intent"]["name"] == "crisis" for text in texts]
-
+    Asked of the running Rasa server's own parse endpoint, so the verdicts are those of the
+    trained pipeline exactly as it serves every message, risk layer included.
+    """
     verdicts = {}
-    for name in ("dev", "holdout"):
-        rows = [json.loads(line) for line in (SAFETY_DATA / f"{name}.jsonl").read_text().splitlines() if line.strip()]
-        flags = asyncio.run(classify([row["text"] for row in rows]))
-        verdicts[name] = [(row["risk"], flag) for row, flag in zip(rows, flags, strict=True)]
+    with requests.Session() as http:
+        for name in ("dev", "holdout"):
+            lines = (SAFETY_DATA / f"{name}.jsonl").read_text().splitlines()
+            rows = [json.loads(line) for line in lines if line.strip()]
+            verdicts[name] = [(row["risk"], is_crisis(http, servers.rasa_url, row["text"])) for row in rows]
     return verdicts
+
+
+def is_crisis(http: requests.Session, rasa_url: str, text: str) -> bool:
+    answer = http.post(f"{rasa_url}/model/parse", json={"text": text}, timeout=30)
+    answer.raise_for_status()
+    return answer.json()["intent"]["name"] == "crisis"
 
 
 def rates(pairs: list[tuple[bool, bool]]) -> tuple[float, float]:
