@@ -95,6 +95,19 @@ _TRANSPARENT = frozenset(
     felt have having think thinking do just so at all currently anymore""".split()
 )
 _SELF_SUBJECTS = frozenset({"i", "me", "we", "us", "myself"})
+_POSSESSIVES = frozenset({"my", "our", "his", "their", "your"})
+_GENDER_OF = {
+    **dict.fromkeys(
+        """he him son dad father daddy stepdad stepfather husband boyfriend brother uncle nephew grandson
+        grandad granddad grandfather grandpa man guy boy""".split(),
+        "male",
+    ),
+    **dict.fromkeys(
+        """she daughter mum mom mam mother mummy mommy stepmum stepmom stepmother wife girlfriend sister
+        aunt auntie niece granddaughter grandma grandmother nan nana gran granny woman girl""".split(),
+        "female",
+    ),
+}
 _REPORTING_VERBS = frozenset(
     """say tell text write post mention talk think admit confess scream shout message keep tweet warn threaten
     claim insist worry fear""".split()
@@ -363,6 +376,31 @@ def _subject(doc: Doc, start: int, sentence: Span) -> str:
     return "self"
 
 
+def _doer(doc: Doc, start: int, sentence: Span) -> Token | None:
+    """The nearest person before a match, taken as who does it; possessives are passed over.
+
+    "*my husband* checks my phone" is done by the husband, "*I* took my phone to bed" by the
+    writer; with nobody named before the match ("checks my phone every night") there is none.
+    """
+    for token in reversed(doc[sentence.start : start]):
+        if token.lower_ in _POSSESSIVES:
+            continue
+        if token.lower_ in _SELF_SUBJECTS or token.lower_ in SECOND_PERSON or _is_person(token):
+            return token
+    return None
+
+
+def _is_done_to_own_things(doer: Token | None, match: Span) -> bool:
+    """Whether the doer handles their own things: "*I* check my phone", "*my son* checks *his* phone"."""
+    if doer is None:
+        return False
+    if doer.lower_ in _SELF_SUBJECTS:
+        return True  # the writer doing it is never someone controlling the writer
+    owner = next((token.lower_ for token in match if token.lower_ in {"my", "his", "her", "their"}), None)
+    gender = _GENDER_OF.get(doer.lower_)
+    return (owner == "his" and gender == "male") or (owner == "her" and gender == "female")
+
+
 def _person_in(tokens: Span) -> str | None:
     """Whose the last person word in a span is: "self", "other", "you" or None."""
     for token in reversed(tokens):
@@ -439,6 +477,8 @@ def _check(compiled: _CompiledRule, doc: Doc, start: int, end: int, context: _Me
     if compiled.needs_in_message and not compiled.needs_in_message.search(context.text):
         return None
     if rule.negatable and _is_negated(doc, start, sentence):
+        return None
+    if rule.done_by_someone_else and _is_done_to_own_things(_doer(doc, start, sentence), match):
         return None
     if (
         rule.past_forms

@@ -155,7 +155,9 @@ class Rule:
     ``who`` says how to tell whose risk it is: ``"subject"`` (the person named before the
     match: "my son says *he* wants to die"), ``"object"`` (the person named last inside the
     match: "cutting *herself*", "locks *her* in"), ``"harm"`` (an agent hurting a target, which
-    also decides the category, see ``detector.py``) or ``"self"``.
+    also decides the category, see ``detector.py``) or ``"self"``. ``done_by_someone_else``
+    drops a match whose doer, looking back from it, is the writer or handles their own things
+    ("*I* keep checking my phone", "my son checks *his* phone").
     """
 
     rule_id: str
@@ -172,6 +174,18 @@ class Rule:
     past_forms: frozenset[str] = field(default_factory=frozenset)
     second_person_is_not_risk: bool = False
     speaker_only: bool = False
+    done_by_someone_else: bool = False
+
+
+# What stops the isolation and controlling rules firing on contact, groups and family law.
+_NOT_ISOLATION_AFTER = (
+    r"^\s*(a (message|voicemail|comment|review)|the (group|chat|conversation)|without (saying|a)|"
+    r"numbers?|off|out of|away from|contact)"
+)
+_NOT_ISOLATION_IN_SENTENCE = (
+    r"\b(grandkids|grandchildren|grandson|granddaughter|grandchild|grandbaby|wedding|funeral|"
+    r"divorce|court|lawyer|settlement|child support|maintenance|alimony|inheritance|will|estate)\b"
+)
 
 
 # An accident, unless the sentence says it was on purpose.
@@ -905,11 +919,6 @@ RULES: tuple[Rule, ...] = (
             "n't/not/never ~let $VICTIM use my/her/his/the? $CONTROLLED",
             "n't/not/never ~let $VICTIM out of his/her/their? sight",
             "n't/not/never ~let $VICTIM out of the house/flat/room",
-            "~take/~hide/~smash/~break/~keep/~confiscate my/her/his $CONTROLLED so/and i/she/he "
-            "ca/can/could n't/not",
-            "~take/~hide/~smash/~confiscate my/her/his phone/passport/keys",
-            "~control my/her/his money/finances/phone/every/where/who/everything",
-            "~check/~track/~monitor my/her/his phone/location/calls/messages/every",
             "~lock $VICTIM in/up/inside",
             "~keep $VICTIM locked in/up/inside",
             "~lock my/our? $KIN in/up/inside",
@@ -917,12 +926,26 @@ RULES: tuple[Rule, ...] = (
         who="object",
         negatable=False,
         past_is_resolved=True,
-        exclude_after=r"^\s*(a (message|voicemail|comment|review)|the (group|chat|conversation)|without "
-        r"(saying|a)|"
-        r"numbers?|off|out of|away from|contact)",
-        exclude_in_sentence=r"\b(grandkids|grandchildren|grandson|granddaughter|grandchild|grandbaby|"
-        r"wedding|funeral|"
-        r"divorce|court|lawyer|settlement|child support|maintenance|alimony|inheritance|will|estate)\b",
+        exclude_after=_NOT_ISOLATION_AFTER,
+        exclude_in_sentence=_NOT_ISOLATION_IN_SENTENCE,
+    ),
+    Rule(
+        "abuse.controlling",
+        "abuse",
+        (
+            "~take/~hide/~smash/~break/~keep/~confiscate my/her/his $CONTROLLED so/and i/she/he "
+            "ca/can/could n't/not",
+            "~take/~hide/~smash/~confiscate my/her/his phone/passport/keys",
+            "~control my/her/his money/finances/phone/every/where/who/everything",
+            "~check/~track/~monitor my/her/his phone/location/calls/messages/every",
+        ),
+        who="object",
+        negatable=False,
+        past_is_resolved=True,
+        # "I keep checking my phone in case she writes" is the estrangement itself, not control.
+        done_by_someone_else=True,
+        exclude_after=_NOT_ISOLATION_AFTER,
+        exclude_in_sentence=_NOT_ISOLATION_IN_SENTENCE,
     ),
     Rule(
         "abuse.money",

@@ -164,6 +164,33 @@ def test_past_resolved_abuse_is_not_current_risk(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "I keep checking my phone and can not sleep",
+        "I took my phone to bed hoping she would call",
+        "I hid my phone so I would stop texting him",
+        "My son checks his phone every time I try to talk to him",
+    ],
+)
+def test_a_person_handling_their_own_phone_is_not_being_controlled(text: str) -> None:
+    assert detect_risk(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My husband keeps checking my phone and I'm scared of him",
+        "checks my phone every night and takes my keys",
+        "I think he is tracking my location",
+        "my dad hides my passport so I can't leave",
+    ],
+)
+def test_someone_else_controlling_the_writers_things_is_abuse(text: str) -> None:
+    risk = detect_risk(text)
+    assert risk is not None and risk.category == "abuse", text
+
+
+@pytest.mark.parametrize(
     "text", ["he still hits me", "he hit me last night", "My husband hits me when he's drunk"]
 )
 def test_present_abuse_is_risk(text: str) -> None:
