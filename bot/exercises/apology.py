@@ -104,7 +104,9 @@ class ApologyWorkshop(Exercise):
             for p in analysis.problems
         ]
         replies = [Reply(self._strengths(analysis.elements))]
-        if problems:
+        if len(problems) == 1:
+            replies.append(Reply(words["problem_count_one"]))
+        elif problems:
             replies.append(Reply(words["problem_count"].format(count=len(problems))))
         next_step = REVIEW if problems else DECIDE
         return StepResult(replies, {**data, "draft": draft, "parts": [], "problems": problems, "position": 0,
