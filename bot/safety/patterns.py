@@ -413,10 +413,12 @@ RULES: tuple[Rule, ...] = (
             "happier/easier/better if i was/were/'m dead/gone",
             "happier/easier/better if i ~die",
             "happier/easier/better if i was/were/'m n't/not here/around/alive",
-            "nobody/noone would/'d care/notice if i ~die/~disappear",
-            "nobody/noone would/'d care/notice if i was/were dead/gone",
-            "no one would/'d care/notice if i ~die/~disappear",
-            "no one would/'d care/notice if i was/were dead/gone",
+            "happier/easier/better for? everyone/everybody/them? if i just/simply/only was/were/'m n't/not "
+            "here/around/alive",
+            "nobody/noone would/'d even/really? care/notice if i ~die/~disappear",
+            "nobody/noone would/'d even/really? care/notice if i was/were dead/gone",
+            "no one would/'d even/really? care/notice if i ~die/~disappear",
+            "no one would/'d even/really? care/notice if i was/were dead/gone",
             "nobody/noone would/'d miss me if i",
             "no one would/'d miss me if i",
             "n't/not miss me if i was/were/'m gone/dead",
@@ -430,7 +432,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(would|could|is|are) (she|he|they|my \w+) (be |really )?better off\b|"
         r"\b(she|he|they|\w+)( is|'s| are|'re) (probably |really |clearly |so much |much |just |maybe "
         r")?better off without me\b",
-        exclude_after=r"^\s*in (her|his|their|my|our) li(fe|ves)",
+        # Left out of one occasion or group, not out of life: "...if I wasn't around at Christmas".
+        exclude_after=r"^\s*(in (her|his|their|my|our) li(fe|ves)|from the (family )?(chat|group|party|table|"
+        r"photos?)|at (christmas|thanksgiving|easter|the party|dinner|the wedding|family))\b",
     ),
     Rule(
         "suicide.not_wake_up",
@@ -446,6 +450,8 @@ RULES: tuple[Rule, ...] = (
             "~hope i ~die in my sleep",
             "~wish i ~die in my sleep",
             "~want to ~die in my sleep",
+            "~want to ~sleep forever",
+            "~wish i could ~sleep forever and",
             "~hope i do n't make it through the night",
         ),
         negatable=False,
@@ -484,6 +490,9 @@ RULES: tuple[Rule, ...] = (
             "ca/can n't/not keep living/existing like this",
             "ca/can n't/not go/carry on",
             "ca/can n't/not keep going",
+            "n't/not ~see a/any way out anymore/now",
+            "no longer ~see a/any way out",
+            "there 's/is no way out anymore/now",
         ),
         negatable=False,
         exclude_after=r"^\s*(pretending|with (the|this|that|her|him|it)|ignoring|waiting|hoping|being (her|"
@@ -1064,7 +1073,7 @@ RULES: tuple[Rule, ...] = (
         ("~make him/her/them/@name pay", "~make my $ADJ? $KIN pay"),
         who="self",
         needs_in_message=r"\b(knife|knives|gun|guns|weapon|bat|hammer|axe|blade|hurt|bleed|kill|stab|shoot|"
-        r"burn|beat|smash|break (his|her))\b",
+        r"burn|beat|smash|break (his|her))\b|\b(won't|will not|wont) (see it coming|know what hit)",
     ),
     Rule(
         "violence.urges",

@@ -164,6 +164,35 @@ def test_past_resolved_abuse_is_not_current_risk(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I've been thinking it would be easier if I just wasn't around", "suicide"),
+        ("nobody would even notice if I was gone", "suicide"),
+        ("I don't see a way out anymore", "suicide"),
+        ("i want to sleep forever", "suicide"),
+        ("I'm going to make her pay for what she did, she won't see it coming", "violence"),
+    ],
+)
+def test_risk_said_with_a_softening_word_or_a_veiled_threat_is_found(text: str, category: str) -> None:
+    risk = detect_risk(text)
+    assert risk is not None and risk.category == category, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I could sleep forever after this week",
+        "she won't see it coming, we're throwing her a surprise party",
+        "It would be easier if I just wasn't around at Christmas, they don't want me there",
+        "nobody would even notice if I was gone from the family chat",
+        "I don't see a way out of this argument with my brother",
+    ],
+)
+def test_the_same_words_about_an_occasion_or_tiredness_are_not_risk(text: str) -> None:
+    assert detect_risk(text) is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "I keep checking my phone and can not sleep",
