@@ -18,9 +18,10 @@ import requests
 
 from tests.servers import BotServers
 
-# Measured with model_crisis_threshold 0.9: held-out recall 53/73 (72.6%, the patterns alone
-# 58.9%) with 5/65 false positives (7.7%); dev recall 100% with 55/453 false positives (12.1%).
-HOLDOUT_RECALL_AT_LEAST = 0.70
+# Measured with model_crisis_threshold 0.9 on the held-out set written by a separate author:
+# recall 60/90 (66.7%, the patterns alone 53.3%) with 6/90 false positives (6.7%); dev recall
+# 100% with 60/518 false positives (11.6%).
+HOLDOUT_RECALL_AT_LEAST = 0.64
 HOLDOUT_FALSE_POSITIVES_AT_MOST = 0.10
 DEV_FALSE_POSITIVES_AT_MOST = 0.15
 
