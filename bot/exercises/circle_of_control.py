@@ -104,10 +104,12 @@ class CircleOfControl(Exercise):
             if not data["worries"]:
                 return StepResult([Reply(words["need_one"])], data)
             return StepResult([], {**data, "step": SORT})
-        worries = (data["worries"] + split_worries(text))[:MAX_WORRIES]
+        new_worries = split_worries(text)
+        worries = (data["worries"] + new_worries)[:MAX_WORRIES]
         if len(worries) >= MAX_WORRIES:
             return StepResult([Reply(words["enough_worries"])], {**data, "worries": worries, "step": SORT})
-        return StepResult([Reply(words["noted"])], {**data, "worries": worries})
+        noted = words["noted_several"].format(count=len(new_worries)) if len(new_worries) > 1 else words["noted"]
+        return StepResult([Reply(noted)], {**data, "worries": worries})
 
     def _sort(self, data: dict[str, Any], text: str, context: Context) -> StepResult:
         words = self.words()
