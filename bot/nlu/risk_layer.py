@@ -22,22 +22,26 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.safety import detect_risk, guess_category
+from bot.safety import detect_risk, guess_category, speaks_of_the_past_only
 
 CRISIS_INTENT = "crisis"
 RISK_KEY = "risk"
 
 
 @lru_cache(maxsize=1)
-def _risk_vocabulary() -> re.Pattern[str]:
+def _vocabulary() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words from the field of risk, and the everyday phrases taken out before looking for them."""
     with Path(__file__).with_name("risk_vocabulary.yml").open(encoding="utf-8") as handle:
-        stems = yaml.safe_load(handle)["stems"]
-    return re.compile(r"\b(" + "|".join(stems) + ")", re.IGNORECASE)
+        vocabulary = yaml.safe_load(handle)
+    stems = re.compile(r"\b(" + "|".join(vocabulary["stems"]) + ")", re.IGNORECASE)
+    everyday = re.compile(r"\b(" + "|".join(vocabulary["everyday"]) + ")", re.IGNORECASE)
+    return stems, everyday
 
 
 def uses_risk_vocabulary(text: str) -> bool:
-    """Whether a message holds at least one word from the field of risk (see risk_vocabulary.yml)."""
-    return bool(_risk_vocabulary().search(text.replace("\u2019", "'")))
+    """Whether a message holds a word from the field of risk outside an everyday phrase or a denial."""
+    stems, everyday = _vocabulary()
+    return bool(stems.search(everyday.sub(" ", text.replace("\u2019", "'"))))
 
 
 def _model_crisis_confidence(message: Message) -> float:
@@ -93,7 +97,11 @@ class RiskLayer(GraphComponent):
                 "rule": risk.rule,
                 "about_someone_else": risk.about_someone_else,
             }
-        elif _model_crisis_confidence(message) >= self._model_threshold and uses_risk_vocabulary(text):
+        elif (
+            _model_crisis_confidence(message) >= self._model_threshold
+            and uses_risk_vocabulary(text)
+            and not speaks_of_the_past_only(text)
+        ):
             verdict = {
                 "category": guess_category(text),
                 "layer": "model",

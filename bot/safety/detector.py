@@ -541,6 +541,15 @@ def detect_risk(text: str) -> Risk | None:
     return min(risks, key=_priority) if risks else None
 
 
+def speaks_of_the_past_only(text: str) -> bool:
+    """Whether a message is about harm long past and over ("growing up my father would hit
+    my mother"), with nothing that brings it into the present ("again", "lately", "now")."""
+    normalised = normalise(text or "")
+    if not _DISTANT_PAST.search(normalised):
+        return False
+    return bool(_RESOLVED.search(normalised)) or not _RECENT.search(normalised)
+
+
 def _pieces(normalised: str) -> list[str]:
     """Sentences of the message; an unpunctuated run-on is cut into overlapping windows of words.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.risk_layer import RiskLayer
+from bot.nlu.risk_layer import RiskLayer, uses_risk_vocabulary
 
 
 def classified(text: str, ranking: list[tuple[str, float]]) -> Message:
@@ -49,3 +49,26 @@ def test_ordinary_messages_are_left_alone() -> None:
     message = run(classified("circle of control", [("request_circle_of_control", 0.99)]))
     assert message.get("intent")["name"] == "request_circle_of_control"
     assert message.get("risk") is None
+
+
+def test_an_idiom_or_a_denial_alone_does_not_let_a_crisis_guess_escalate() -> None:
+    for text in ["He hit the roof when I told him", "I'm drowning in guilt", "I would never hurt myself, don't worry"]:
+        message = run(classified(text, [("crisis", 0.99), ("share_feelings", 0.01)]))
+        assert message.get("intent")["name"] == "share_feelings", text
+        assert message.get("risk") is None, text
+
+
+def test_a_word_of_risk_beside_an_idiom_still_counts() -> None:
+    assert not uses_risk_vocabulary("this silence is killing me")
+    assert uses_risk_vocabulary("this silence is killing me and it all feels hopeless")
+
+
+def test_harm_long_past_and_over_does_not_let_a_crisis_guess_escalate() -> None:
+    message = run(classified("Growing up my father would hit my mother", [("crisis", 0.99), ("share_feelings", 0.01)]))
+    assert message.get("intent")["name"] == "share_feelings"
+
+
+def test_the_past_brought_into_the_present_still_escalates() -> None:
+    text = "he used to hit me years ago and lately he has started again"
+    message = run(classified(text, [("crisis", 0.99), ("share_feelings", 0.01)]))
+    assert message.get("intent")["name"] == "crisis"
