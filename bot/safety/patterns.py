@@ -1182,8 +1182,9 @@ RULES: tuple[Rule, ...] = (
             "scared/afraid/terrified/frightened that he/she/they 'll/will/might/could",
         ),
         who="self",
-        needs_in_message=r"\b(hurt|hit|kill|beat|attack|strangle|choke|hurt me|harm|come back (tonight|and)|"
-        r"find me|break in|get in)\b",
+        # Fear of harm to a person, not of a hurt feeling: "...going to cut me off and that would hurt".
+        needs_in_message=r"\b((hurt|hit|kill|beat|attack|strangle|choke|harm|punch|slap|kick) (me|us|the kids|"
+        r"the children|the baby|my|her|him|them)|come back (tonight|and)|find me|break in|get in)\b",
         exclude_in_sentence=r"\b(hurt (my|his|her|their) feelings|feelings|hurt (himself|herself|themselves)|"
         r"kill (himself|herself|themselves))\b",
     ),

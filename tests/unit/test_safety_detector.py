@@ -163,6 +163,12 @@ def test_past_resolved_abuse_is_not_current_risk(text: str) -> None:
     assert detect_risk(text) is None
 
 
+def test_fear_of_being_hurt_is_abuse_and_fear_of_a_hurt_feeling_is_not() -> None:
+    risk = detect_risk("I'm scared he'll come back tonight and hurt me")
+    assert risk is not None and risk.category == "abuse"
+    assert detect_risk("I'm afraid he's going to cut me off and that would hurt") is None
+
+
 @pytest.mark.parametrize(
     ("text", "category"),
     [
