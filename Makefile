@@ -90,10 +90,14 @@ test: models/.trained lint validate $(WEBCHAT_VENDOR) chromium ## install, lint,
 	$(BIN)/pytest -q tests/telegram
 	$(BIN)/rasa test core --model models --stories tests/stories --fail-on-prediction-errors --out results --quiet
 
-eval: $(VENV)/.installed ## print the evaluation reports of the risk detector, the apology analyzer and the circle suggestions
+eval: $(VENV)/.installed ## print the evaluation reports (development and held-out sets) of the risk detector, the apology analyzer and the circle suggestions
 	$(BIN)/python -m bot evaluate-safety
+	$(BIN)/python -m bot evaluate-safety tests/data/safety/holdout.jsonl
 	$(BIN)/python -m bot evaluate-apology
+	$(BIN)/python -m bot evaluate-apology tests/data/apology/holdout.jsonl
+	$(BIN)/python -m bot evaluate-apology tests/data/apology/independent.jsonl
 	$(BIN)/python -m bot evaluate-circles
+	$(BIN)/python -m bot evaluate-circles tests/data/circles/holdout.jsonl
 
 bench: $(VENV)/.installed ## speed benchmarks (the risk detector on every message)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

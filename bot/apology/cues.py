@@ -96,8 +96,6 @@ FLAW_PATTERNS: dict[str, list[str]] = {
         "you ~start it|this|the|that|everything",
         "you ~give|leave me no|little|nothing choice|option|alternative|way?",
         "you did|do not ~give|leave me a|any|much choice|option",
-        "your fault",
-        "your own fault",
         "you are|were the one who|that",
         "you are|were to blame",
         "you ~hurt|do|say|treat|insult|ignore|disrespect|wound|abandon me|it|that|things too|also",
@@ -309,6 +307,11 @@ FLAW_PATTERNS: dict[str, list[str]] = {
     ],
     "justification:not_followed_by_on": [
         "i was|were working",
+    ],
+    # "your fault" is a blame shift unless it is denied or is what the writer once told them.
+    "blame_shift:fault": [
+        "your fault",
+        "your own fault",
     ],
     "blame_shift:ends_clause": [
         "you _{1,6} first",

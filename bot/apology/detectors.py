@@ -280,6 +280,8 @@ def _confirmed(doc: Doc, code: str, check: str, start: int, end: int) -> bool:
         return end >= len(doc) or doc[end].norm_ != "on"
     if check == "ends_clause":
         return _ends_clause(doc, end)
+    if check == "fault":
+        return not _fault_denied_or_reported(doc, start, end)
     if check == "agentless":
         return _agentless(doc, start, end)
     if check == "unless_owned":
@@ -323,6 +325,29 @@ def _owned_or_allowed(doc: Doc, start: int) -> bool:
         return False
     opening = [token.norm_ for token in following[:3]]
     return opening in (["it", "was", "not"], ["it", "is", "not"]) or owns_it(following)
+
+
+_FAULT_DENIALS_BEFORE = frozenset({"none", "neither"})
+_BELIEF_OR_REPORT = frozenset(
+    {"told", "tell", "said", "say", "think", "thinking", "thought", "believe", "believing", "believed", "feel",
+     "feeling", "felt", "blamed", "convinced", "insisted", "accused", "made"}
+)
+
+
+def _fault_denied_or_reported(doc: Doc, start: int, end: int) -> bool:
+    """ "None of it was your fault", "...your fault, and it never was", "I told you it was your fault":
+    the writer denies the blame, or names it as the harm they did, rather than placing it."""
+    sentence = doc[start].sent
+    clause_start = start
+    while clause_start > sentence.start and doc[clause_start - 1].norm_ not in _CLAUSE_STOPS:
+        clause_start -= 1
+    before = [token.norm_ for token in doc[clause_start:start]]  # "..., but it's your fault" stays a shift
+    if _FAULT_DENIALS_BEFORE & set(before):
+        return True
+    after = [token.norm_ for token in doc[end : sentence.end]]
+    if any(norm in NEGATORS for norm in after[:6]):
+        return True  # "...it was your fault and it never was"
+    return any(norm in _BELIEF_OR_REPORT for norm in before)
 
 
 def _reported_as_the_act(doc: Doc, start: int) -> bool:

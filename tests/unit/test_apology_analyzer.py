@@ -75,6 +75,22 @@ def test_making_them_the_cause_is_a_blame_shift(draft: str) -> None:
 @pytest.mark.parametrize(
     "draft",
     [
+        "I'm sorry. None of it was your fault.",
+        "I hit you and I told you it was your fault. I'm sorry.",
+        "You spent years thinking it was your fault and it never was. I'm sorry.",
+    ],
+)
+def test_denying_their_fault_or_owning_the_blame_once_put_on_them_is_not_a_blame_shift(draft: str) -> None:
+    assert "blame_shift" not in flags(draft)
+
+
+def test_your_fault_after_a_but_is_still_a_blame_shift() -> None:
+    assert "blame_shift" in flags("I'm sorry I said those things, but it's your fault for reading my messages.")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
         "It was only a joke. I'm sorry I said it.",
         "I'm sorry I was a little harsh.",
         "It was no big deal. I'm sorry.",

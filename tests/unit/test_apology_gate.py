@@ -21,6 +21,11 @@ def holdout() -> Report:
     return evaluate(DATA / "holdout.jsonl")
 
 
+@pytest.fixture(scope="module")
+def independent() -> Report:
+    return evaluate(DATA / "independent.jsonl")
+
+
 def _describe(report: Report) -> str:
     return "\n".join(
         f"line {mismatch.line}: expected {mismatch.expected} got {mismatch.predicted}: {mismatch.text}"
@@ -68,3 +73,23 @@ def test_flags_raised_on_the_holdout_are_nearly_always_right(holdout: Report) ->
 
 def test_a_fifth_of_the_flawed_holdout_drafts_are_caught(holdout: Report) -> None:
     assert holdout.flawed_flagged_share >= 0.20, _describe(holdout)
+
+
+# The independent set (100 drafts: 30 sound, 70 flawed, 12 to 15 per code, both roles) was written by a
+# separate author who saw neither the analyzer nor its data, in ordinary varied wording rather than
+# wording chosen to dodge the cues. Measured when it arrived: 51/70 flawed drafts flagged (72.9%),
+# 26/30 sound drafts clean. Two of those four false alarms were "It was never your fault" read as a
+# blame shift, the same mistake as one on the adversarial set; the fix (a denied or owned "your fault"
+# is not a shift) brought it to 28/30, and nothing else was changed for this set. Regression floors:
+def test_most_flawed_independent_drafts_are_caught(independent: Report) -> None:
+    assert independent.flawed_flagged_share >= 0.70, _describe(independent)
+
+
+def test_sound_independent_drafts_mostly_stay_clean(independent: Report) -> None:
+    assert independent.sound_clean_share >= 0.86, _describe(independent)
+
+
+def test_flags_raised_on_the_independent_set_are_nearly_always_right(independent: Report) -> None:
+    true_positives = sum(score.true_positives for score in independent.scores)
+    raised = true_positives + sum(score.false_positives for score in independent.scores)
+    assert raised and true_positives / raised >= 0.93, _describe(independent)
