@@ -77,6 +77,13 @@ class Report:
         """Share of sound drafts that get no flag at all."""
         return self.sound_clean / self.sound_drafts if self.sound_drafts else 1.0
 
+    @property
+    def raised_flags_right_share(self) -> float:
+        """Share of the raised flags that were expected, over all codes; 0 when none was raised."""
+        right = sum(score.true_positives for score in self.scores)
+        raised = right + sum(score.false_positives for score in self.scores)
+        return right / raised if raised else 0.0
+
     def score(self, code: str) -> CodeScore:
         return next(score for score in self.scores if score.code == code)
 

@@ -66,9 +66,7 @@ def test_sound_holdout_drafts_mostly_stay_clean(holdout: Report) -> None:
 
 
 def test_flags_raised_on_the_holdout_are_nearly_always_right(holdout: Report) -> None:
-    true_positives = sum(score.true_positives for score in holdout.scores)
-    raised = true_positives + sum(score.false_positives for score in holdout.scores)
-    assert raised and true_positives / raised >= 0.90, _describe(holdout)
+    assert holdout.raised_flags_right_share >= 0.90, _describe(holdout)
 
 
 def test_a_fifth_of_the_flawed_holdout_drafts_are_caught(holdout: Report) -> None:
@@ -90,6 +88,4 @@ def test_sound_independent_drafts_mostly_stay_clean(independent: Report) -> None
 
 
 def test_flags_raised_on_the_independent_set_are_nearly_always_right(independent: Report) -> None:
-    true_positives = sum(score.true_positives for score in independent.scores)
-    raised = true_positives + sum(score.false_positives for score in independent.scores)
-    assert raised and true_positives / raised >= 0.93, _describe(independent)
+    assert independent.raised_flags_right_share >= 0.93, _describe(independent)
