@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import channel_of, latest_intent
 from actions.menu import say_menu
+from bot.answers import without_end_punctuation
 from bot.content import buttons, say
 from bot.countries import country_name, resolve_country
 from bot.onboarding import parse_consent, parse_role, role_label
@@ -49,7 +50,7 @@ class ValidateOnboardingForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """Accept a country's name or code, or "somewhere else" for international lines."""
-        answer = str(value).strip().lower().rstrip(".!")
+        answer = without_end_punctuation(str(value))
         if answer in _NO_COUNTRY_ANSWERS:
             return {"country": NO_COUNTRY}
         country = resolve_country(str(value))

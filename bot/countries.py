@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from bot.answers import normalise_answer
+
 # ISO 3166-1 alpha-2 codes with their common English names (CLDR's English short names).
 _ISO_TABLE = """
 AD=Andorra|AE=United Arab Emirates|AF=Afghanistan|AG=Antigua & Barbuda|AI=Anguilla|AL=Albania|
@@ -203,7 +205,7 @@ def _names_by_code() -> dict[str, str]:
 
 def _key(text: str) -> str:
     """Lower-case, accents kept, "&" read as "and", punctuation and extra spaces dropped."""
-    text = unicodedata.normalize("NFC", text).strip().lower().replace("&", "and").replace("’", "'")
+    text = normalise_answer(text).replace("&", "and")
     text = re.sub(r"^(i live in|i'm in|i am in|im in|in|from|i'm from|i am from)\s+", "", text)
     text = re.sub(r"[!?.,;:()]+$", "", text)
     return re.sub(r"\s+", " ", text).strip()

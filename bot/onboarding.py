@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.answers import normalise_answer
+
 ROLES = ("parent", "adult_child", "relative", "therapist")
 
 _YES = re.compile(
@@ -42,13 +44,9 @@ _ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def _normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u2019", "'").strip().lower())
-
-
 def parse_consent(text: str) -> bool | None:
     """True to keep reflections, False not to, None when the answer is unclear."""
-    answer = _normalise(text)
+    answer = normalise_answer(text)
     if _NO.search(answer):
         return False
     if _YES.search(answer):
@@ -62,7 +60,7 @@ def parse_role(text: str) -> str | None:
     "my son" means the speaker is a parent and "my mum" an adult child, so possessives are
     read before the bare nouns.
     """
-    answer = _normalise(text)
+    answer = normalise_answer(text)
     if re.search(r"\bmy (son|daughter|child|kids?|children)\b", answer):
         return "parent"
     if re.search(r"\bmy (parents?|mum|mom|mother|dad|father)\b", answer):

@@ -22,9 +22,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.matcher import Matcher
 
+from bot.content import load_content
 from bot.language import english
 
 APOLOGY = "~sorry|apologise|apology|regret"
@@ -522,8 +522,7 @@ def compile_pattern(pattern: str) -> list[dict]:
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, tuple[str, ...]]:
     """The word classes of ``lexicon.yml``, by name."""
-    path = Path(__file__).with_name("lexicon.yml")
-    classes = yaml.safe_load(path.read_text(encoding="utf-8"))
+    classes = load_content(Path(__file__).with_name("lexicon.yml"))
     return {name: tuple(words) for name, words in classes.items()}
 
 

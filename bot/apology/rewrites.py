@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Span
 
 from bot.apology.detectors import Finding, apology_words, find_flaws
 from bot.apology.text import prepare
+from bot.content import load_content
 
 CONTENT_PATH = Path(__file__).with_name("content.yml")
 
@@ -127,7 +127,7 @@ class Guidance:
 @lru_cache(maxsize=1)
 def guidance() -> dict[str, Guidance]:
     """Explanation and rewrite template per code, read once from content.yml."""
-    content = yaml.safe_load(CONTENT_PATH.read_text(encoding="utf-8"))
+    content = load_content(CONTENT_PATH)
     return {
         code: Guidance(explanation=" ".join(words["explanation"].split()), rewrite=words["rewrite"])
         for code, words in content["codes"].items()

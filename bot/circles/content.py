@@ -6,10 +6,9 @@ Writers and clinicians edit the YAML; this module only picks the right lines.
 from __future__ import annotations
 
 import zlib
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from bot.content import load_content
 
 CONTENT_FILE = Path(__file__).with_name("content.yml")
 ROLES = ("parent", "adult_child", "relative", "therapist")
@@ -19,10 +18,8 @@ class UnknownRoleError(ValueError):
     """Raised when a role is not one of ``ROLES`` (or None)."""
 
 
-@lru_cache(maxsize=1)
 def _content() -> dict:
-    with CONTENT_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load_content(CONTENT_FILE)
 
 
 def check_role(role: str | None) -> None:

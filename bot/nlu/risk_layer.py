@@ -14,7 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -22,6 +21,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.content import load_content
 from bot.safety import detect_risk, guess_category, speaks_of_the_past_only
 
 CRISIS_INTENT = "crisis"
@@ -31,8 +31,7 @@ RISK_KEY = "risk"
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The words from the field of risk, and the everyday phrases taken out before looking for them."""
-    with Path(__file__).with_name("risk_vocabulary.yml").open(encoding="utf-8") as handle:
-        vocabulary = yaml.safe_load(handle)
+    vocabulary = load_content(Path(__file__).with_name("risk_vocabulary.yml"))
     stems = re.compile(r"\b(" + "|".join(vocabulary["stems"]) + ")", re.IGNORECASE)
     everyday = re.compile(r"\b(" + "|".join(vocabulary["everyday"]) + ")", re.IGNORECASE)
     return stems, everyday

@@ -11,11 +11,9 @@ the logs can tell an explicit request for help from a detected risk.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from bot.content import load_content
 from bot.safety.detector import CATEGORIES
 from bot.safety.hotlines import Hotline, lines_for
 
@@ -41,9 +39,8 @@ class CrisisReply:
         }
 
 
-@lru_cache(maxsize=1)
 def _content() -> dict:
-    return yaml.safe_load(MESSAGES_FILE.read_text(encoding="utf-8"))
+    return load_content(MESSAGES_FILE)
 
 
 def _line(hotline: Hotline) -> str:

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from bot.answers import normalise_answer
+from bot.content import load_content
 from bot.replies import Button, Reply
 from bot.safety.hotlines import emergency_number, lines_for
 
@@ -45,7 +44,7 @@ _SAFE = re.compile(
 
 def classify(text: str) -> str:
     """What a reply to "are you safe right now?" says."""
-    answer = re.sub(r"\s+", " ", text.replace("\u2019", "'").strip().lower())
+    answer = normalise_answer(text)
     if _LEAVE.search(answer):
         return LEAVE
     if _DENIAL.search(answer):
@@ -57,10 +56,8 @@ def classify(text: str) -> str:
     return UNCLEAR
 
 
-@lru_cache(maxsize=1)
 def _words() -> dict[str, Any]:
-    with Path(__file__).with_name("crisis_mode.yml").open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load_content(Path(__file__).with_name("crisis_mode.yml"))
 
 
 @dataclass

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from bot.content import load_content
 
 CONTENT_FILE = Path(__file__).resolve().parent.parent / "telegram_content.yml"
 
 
-@lru_cache(maxsize=1)
 def _content() -> dict[str, Any]:
-    with CONTENT_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load_content(CONTENT_FILE)
 
 
 def say(key: str) -> str:
