@@ -8,6 +8,7 @@ BIN := $(VENV)/bin
 PYTHON310 ?= $(shell for candidate in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10 /usr/local/bin/python3.10; do \
 	if $$candidate -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1; then echo $$candidate; break; fi; done)
 
+export BIND_ADDRESS ?= 127.0.0.1
 export ACTION_PORT ?= 5055
 export RASA_PORT ?= 5005
 export WEBCHAT_PORT ?= 8080
@@ -22,7 +23,7 @@ export RASA_TELEMETRY_ENABLED ?= false
 
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install train run chat test lint validate unit bench eval clean webchat chromium telegram
+.PHONY: help install train migrate run chat test lint validate unit bench eval clean webchat chromium telegram
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -44,10 +45,8 @@ models/.trained: $(TRAINING_INPUTS) | $(VENV)/.installed
 
 train: models/.trained ## train the model when the training data changed (and only then)
 
-var/.migrated: $(shell find bot/storage -name "*.py") | $(VENV)/.installed
-	@mkdir -p var
+migrate: $(VENV)/.installed ## bring the database to the newest schema; creates the secrets under var/ on first use
 	$(BIN)/python -m bot migrate
-	touch $@
 
 WEBCHAT_VENDOR := bot/channels/webchat/static/vendor/socket.io.min.js
 
@@ -62,19 +61,21 @@ chromium: ## install Debian's chromium for the browser tests (when missing; need
 # The Telegram bridge starts only when a bot token is set.
 PROCESSES := actions rasa webchat $(if $(TELEGRAM_BOT_TOKEN),telegram,)
 
-run: models/.trained var/.migrated $(WEBCHAT_VENDOR) ## serve everything on SQLite (actions, Rasa, web chat, Telegram if TELEGRAM_BOT_TOKEN is set)
+run: models/.trained migrate $(WEBCHAT_VENDOR) ## serve everything on SQLite (actions, Rasa, web chat, Telegram if TELEGRAM_BOT_TOKEN is set)
 	@echo "Web chat:      http://localhost:$(WEBCHAT_PORT)/"
 	@echo "Rasa:          $(RASA_URL)  (REST: POST $(RASA_URL)/webhooks/rest/webhook, Socket.IO: $(RASA_URL)/socket.io)"
-	@echo "Action server: $(ACTION_SERVER_URL)"
+	@echo "Rasa HTTP API: $(RASA_URL)  (needs ?token= from RASA_API_TOKEN, by default the file var/rasa_api.token)"
+	@echo "Action server: $(ACTION_SERVER_URL)  (answers only Rasa, with ACTION_SERVER_TOKEN)"
+	@echo "Listening on:  $(BIND_ADDRESS)  (BIND_ADDRESS)"
 	@echo "Telegram:      $(if $(TELEGRAM_BOT_TOKEN),on ($(if $(TELEGRAM_WEBHOOK_URL),webhook,long polling)),off (set TELEGRAM_BOT_TOKEN to start it))"
 	@echo "Stop everything with Ctrl-C."
 	$(BIN)/honcho start -f Procfile $(PROCESSES)
 
-telegram: models/.trained var/.migrated ## run only the Telegram bridge (needs TELEGRAM_BOT_TOKEN and a running `make run`)
+telegram: models/.trained migrate ## run only the Telegram bridge (needs TELEGRAM_BOT_TOKEN and a running `make run`)
 	$(BIN)/python -m bot telegram
 
-chat: models/.trained var/.migrated ## talk to the bot in this terminal (start `make run` or the action server first)
-	$(BIN)/rasa shell --model models --endpoints endpoints.yml
+chat: models/.trained migrate ## talk to the bot in this terminal (start `make run` or the action server first)
+	$(BIN)/python -m bot serve shell
 
 lint: $(VENV)/.installed ## ruff
 	$(BIN)/ruff check bot actions tests bench

@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "migrate": "bring the database to the newest schema (Alembic)",
     "telegram": "run the Telegram bridge (long polling, or a webhook if TELEGRAM_WEBHOOK_URL is set)",
     "webchat": "serve the web chat (demo page, widget, /api/) on WEBCHAT_PORT",
+    "serve": "start 'rasa' (channels and the token-protected API), 'actions' or a terminal 'shell' [--model PATH]",
 }
 
 
@@ -52,14 +53,13 @@ def _export(argv: list[str]) -> int:
 
 
 def _erase(argv: list[str]) -> int:
-    from bot.storage import session_scope, upgrade_schema
-    from bot.storage.repositories import erase_user
+    from bot.privacy import erase_person
+    from bot.storage import upgrade_schema
 
     sender = _sender_argument("erase", argv)
     upgrade_schema()
-    with session_scope() as session:
-        erased = erase_user(session=session, sender_id=sender)
-    print(json.dumps({"erased": erased}))
+    # The same erasure as every channel's: our rows and the conversation in the tracker store.
+    print(json.dumps({"erased": erase_person(sender)}))
     return 0
 
 
@@ -111,6 +111,22 @@ def _entry_point(module: str) -> Callable[[list[str]], int]:
     return run
 
 
+def _serve(argv: list[str]) -> int:
+    from pathlib import Path
+
+    from bot import serve
+
+    parser = argparse.ArgumentParser(prog="python -m bot serve")
+    parser.add_argument("process", choices=("rasa", "actions", "shell"))
+    parser.add_argument("--model", type=Path, default=serve.DEFAULT_MODEL, help="the trained model (.tar.gz)")
+    arguments = parser.parse_args(argv)
+    if arguments.process == "actions":
+        return serve.serve_actions()
+    if arguments.process == "shell":
+        return serve.serve_shell(arguments.model)
+    return serve.serve_rasa(arguments.model)
+
+
 HANDLERS: dict[str, Callable[[list[str]], int]] = {
     "export": _export,
     "erase": _erase,
@@ -122,6 +138,7 @@ HANDLERS: dict[str, Callable[[list[str]], int]] = {
     "migrate": _migrate,
     "telegram": _entry_point("bot.channels.telegram"),
     "webchat": _entry_point("bot.channels.webchat.server"),
+    "serve": _serve,
 }
 
 

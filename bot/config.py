@@ -20,10 +20,15 @@ class Settings:
     """Typed view of the environment the bot runs in."""
 
     var_dir: Path
+    bind_address: str
     database_url: str
     tracker_store_url: str
     secret_key: bytes
     rasa_url: str
+    rasa_api_token: str
+    action_server_token: str
+    rasa_port: int
+    action_port: int
     webchat_port: int
     max_message_chars: int
     default_country: str
@@ -37,18 +42,27 @@ class Settings:
     check_back_sweep_seconds: float
 
 
-def _secret_key(var_dir: Path) -> bytes:
-    from_environment = os.environ.get("BOT_SECRET_KEY", "")
+def _secret(variable: str, var_dir: Path, file_name: str) -> str:
+    """A secret from ``variable``, or else from ``var_dir/file_name``, generated there on first use."""
+    from_environment = os.environ.get(variable, "")
     if from_environment:
-        return from_environment.encode()
-    key_file = var_dir / "secret.key"
-    if not key_file.exists():
+        return from_environment
+    secret_file = var_dir / file_name
+    if not secret_file.exists():
         var_dir.mkdir(parents=True, exist_ok=True)
-        # Created with 0600 so that only the service account can read the key.
-        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        # Written whole under a private name, then linked into place, so that processes
+        # starting together never read a half-written file; 0600 keeps it to the service account.
+        draft = var_dir / f".{file_name}.{os.getpid()}"
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "w") as handle:
             handle.write(secrets.token_hex(32))
-    return key_file.read_text().strip().encode()
+        try:
+            os.link(draft, secret_file)
+        except FileExistsError:
+            pass  # another process of the same start-up was first; its secret stands
+        finally:
+            draft.unlink()
+    return secret_file.read_text().strip()
 
 
 def _tracker_store_url() -> str:
@@ -68,10 +82,15 @@ def settings() -> Settings:
     var_dir = Path(os.environ.get("BOT_VAR_DIR", PROJECT_ROOT / "var"))
     return Settings(
         var_dir=var_dir,
+        bind_address=os.environ.get("BIND_ADDRESS", "127.0.0.1"),
         database_url=os.environ.get("DATABASE_URL", f"sqlite:///{var_dir / 'bot.db'}"),
         tracker_store_url=_tracker_store_url(),
-        secret_key=_secret_key(var_dir),
+        secret_key=_secret("BOT_SECRET_KEY", var_dir, "secret.key").encode(),
         rasa_url=os.environ.get("RASA_URL", "http://localhost:5005").rstrip("/"),
+        rasa_api_token=_secret("RASA_API_TOKEN", var_dir, "rasa_api.token"),
+        action_server_token=_secret("ACTION_SERVER_TOKEN", var_dir, "action_server.token"),
+        rasa_port=int(os.environ.get("RASA_PORT", "5005")),
+        action_port=int(os.environ.get("ACTION_PORT", "5055")),
         webchat_port=int(os.environ.get("WEBCHAT_PORT", "8080")),
         max_message_chars=int(os.environ.get("MAX_MESSAGE_CHARS", "2000")),
         default_country=os.environ.get("DEFAULT_COUNTRY", "").upper(),

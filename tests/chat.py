@@ -13,6 +13,8 @@ class Chat:
     """One conversation: a sender id and the bot's answers to each message."""
 
     rasa_url: str
+    # Rasa's HTTP API token, to read the tracker; the REST channel itself needs none.
+    api_token: str = ""
     sender: str = field(default_factory=lambda: f"test-{uuid.uuid4().hex[:12]}")
     input_channel: str = "rest"
 
@@ -31,7 +33,9 @@ class Chat:
         return "\n".join(item.get("text", "") for item in self.send(text))
 
     def tracker(self) -> dict:
-        reply = requests.get(f"{self.rasa_url}/conversations/{self.sender}/tracker", timeout=30)
+        reply = requests.get(
+            f"{self.rasa_url}/conversations/{self.sender}/tracker", params={"token": self.api_token}, timeout=30
+        )
         reply.raise_for_status()
         return reply.json()
 

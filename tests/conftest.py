@@ -36,13 +36,13 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotServers]:
 @pytest.fixture
 def chat(servers: BotServers) -> Chat:
     """A new person talking to the running bot."""
-    return Chat(servers.rasa_url)
+    return servers.chat()
 
 
 @pytest.fixture
 def onboarded_chat(servers: BotServers) -> Chat:
     """A person who has finished onboarding (consented to saving, parent, UK)."""
-    person = Chat(servers.rasa_url)
+    person = servers.chat()
     person.onboard()
     return person
 

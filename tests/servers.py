@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import time
@@ -10,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
+
+from tests.chat import Chat
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BIN = PROJECT_ROOT / ".venv" / "bin"
@@ -52,11 +55,21 @@ class BotServers:
     environment: dict[str, str] = field(default_factory=dict)
     rasa_port: int = 0
     action_port: int = 0
+    api_token: str = field(default_factory=lambda: secrets.token_hex(16))
+    action_token: str = field(default_factory=lambda: secrets.token_hex(16))
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     @property
     def rasa_url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def action_url(self) -> str:
+        return f"http://127.0.0.1:{self.action_port}"
+
+    def chat(self) -> Chat:
+        """A new person talking to these servers, able to read their own tracker through the API."""
+        return Chat(self.rasa_url, api_token=self.api_token)
 
     def start(self) -> BotServers:
         self.rasa_port, self.action_port = free_port(), free_port()
@@ -65,6 +78,11 @@ class BotServers:
             "BOT_VAR_DIR": str(self.work_dir),
             "DATABASE_URL": f"sqlite:///{self.work_dir / 'bot.db'}",
             "ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}/webhook",
+            "BIND_ADDRESS": "127.0.0.1",
+            "RASA_PORT": str(self.rasa_port),
+            "ACTION_PORT": str(self.action_port),
+            "RASA_API_TOKEN": self.api_token,
+            "ACTION_SERVER_TOKEN": self.action_token,
             "TRACKER_DIALECT": "sqlite",
             "TRACKER_DB": str(self.work_dir / "tracker.db"),
             "TRACKER_HOST": "",
@@ -86,29 +104,12 @@ class BotServers:
         return process
 
     def start_actions(self) -> None:
-        process = self._spawn(
-            "actions", [str(BIN / "rasa"), "run", "actions", "--port", str(self.action_port), "--actions", "actions"]
-        )
+        process = self._spawn("actions", [str(BIN / "python"), "-m", "bot", "serve", "actions"])
         wait_until_up(f"http://127.0.0.1:{self.action_port}/health", process)
 
     def start_rasa(self) -> None:
-        process = self._spawn(
-            "rasa",
-            [
-                str(BIN / "rasa"),
-                "run",
-                "--enable-api",
-                "--port",
-                str(self.rasa_port),
-                "--credentials",
-                "credentials.yml",
-                "--endpoints",
-                "endpoints.yml",
-                "--model",
-                str(MODEL),
-            ],
-        )
-        wait_until_up(f"{self.rasa_url}/status", process)
+        process = self._spawn("rasa", [str(BIN / "python"), "-m", "bot", "serve", "rasa", "--model", str(MODEL)])
+        wait_until_up(f"{self.rasa_url}/status?token={self.api_token}", process)
 
     def stop(self, name: str) -> None:
         process = self.processes.pop(name, None)

@@ -40,12 +40,14 @@ def crisis_verdicts(servers: BotServers) -> dict[str, list[tuple[bool, bool]]]:
         for name in ("dev", "holdout"):
             lines = (SAFETY_DATA / f"{name}.jsonl").read_text().splitlines()
             rows = [json.loads(line) for line in lines if line.strip()]
-            verdicts[name] = [(row["risk"], is_crisis(http, servers.rasa_url, row["text"])) for row in rows]
+            verdicts[name] = [(row["risk"], is_crisis(http, servers, row["text"])) for row in rows]
     return verdicts
 
 
-def is_crisis(http: requests.Session, rasa_url: str, text: str) -> bool:
-    answer = http.post(f"{rasa_url}/model/parse", json={"text": text}, timeout=30)
+def is_crisis(http: requests.Session, servers: BotServers, text: str) -> bool:
+    answer = http.post(
+        f"{servers.rasa_url}/model/parse", params={"token": servers.api_token}, json={"text": text}, timeout=30
+    )
     answer.raise_for_status()
     return answer.json()["intent"]["name"] == "crisis"
 

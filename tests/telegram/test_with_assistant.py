@@ -51,7 +51,11 @@ async def question_with_buttons(fake: FakeBotApi, user: int, payloads: list[str]
 
 
 def tracker(servers: BotServers, user: int) -> dict:
-    reply = requests.get(f"{servers.rasa_url}/conversations/{sender_id_for(user)}/tracker", timeout=30)
+    reply = requests.get(
+        f"{servers.rasa_url}/conversations/{sender_id_for(user)}/tracker",
+        params={"token": servers.api_token},
+        timeout=30,
+    )
     reply.raise_for_status()
     return reply.json()
 

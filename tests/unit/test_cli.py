@@ -60,3 +60,30 @@ def test_export_of_an_unknown_person_says_nothing_was_found() -> None:
 def test_an_unknown_command_is_refused_with_the_list() -> None:
     result = run_bot("fly")
     assert result.returncode == 2 and "unknown command" in result.stderr
+
+
+def test_erase_deletes_the_profile_and_the_conversation_in_the_tracker_store(tmp_path, monkeypatch) -> None:
+    import sqlite3
+
+    from bot.config import settings
+    from bot.storage import session_scope, upgrade_schema
+    from bot.storage.repositories import save_profile
+
+    tracker_db = tmp_path / "tracker.db"
+    monkeypatch.setenv("TRACKER_DIALECT", "sqlite")
+    monkeypatch.setenv("TRACKER_DB", str(tracker_db))
+    monkeypatch.setenv("TRACKER_HOST", "")
+    settings.cache_clear()
+    upgrade_schema()
+    with session_scope() as session:
+        save_profile(session=session, sender_id="cli-person", channel="rest", role="parent", country="GB",
+                     consent_to_save=True)
+    with sqlite3.connect(tracker_db) as connection:
+        connection.execute("create table events (id integer primary key, sender_id text, data text)")
+        connection.execute("insert into events (sender_id, data) values ('cli-person', '{}'), ('other', '{}')")
+    result = run_bot("erase", "--sender", "cli-person")
+    assert result.returncode == 0 and json.loads(result.stdout) == {"erased": True}
+    with sqlite3.connect(tracker_db) as connection:
+        assert [row[0] for row in connection.execute("select sender_id from events")] == ["other"]
+    exported = json.loads(run_bot("export", "--sender", "cli-person").stdout)
+    assert exported["found"] is False

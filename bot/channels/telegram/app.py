@@ -31,7 +31,6 @@ logger = logging.getLogger(__name__)
 PRIVATE_MESSAGE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 # What Telegram is asked to send: no edited messages at all.
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER, Update.CHANNEL_POST]
-WEBHOOK_LISTEN = "0.0.0.0"  # noqa: S104 - the webhook server sits behind the operator's TLS proxy
 SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a secret_token
 
 CHECK_BACK_TASK = "check_back_task"
@@ -136,7 +135,8 @@ def main() -> int:
     if settings.telegram_webhook_url:
         logger.info("Receiving updates by webhook on port %d.", settings.telegram_webhook_port)
         application.run_webhook(
-            listen=WEBHOOK_LISTEN,
+            # Loopback unless BIND_ADDRESS says otherwise: the operator's TLS proxy forwards to it.
+            listen=settings.bind_address,
             port=settings.telegram_webhook_port,
             url_path=urlparse(settings.telegram_webhook_url).path.lstrip("/"),
             webhook_url=settings.telegram_webhook_url,
