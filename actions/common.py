@@ -8,9 +8,10 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
 
 from bot.exercises import Context, Reply
-from bot.exercises.engine import resume_state
+from bot.exercises.runs import ExerciseRuns, RunTurn
 from bot.storage import session_scope
 from bot.storage.repositories import record_safety_event
 
@@ -49,25 +50,40 @@ def record_safety(tracker: Tracker, *, category: str, layer: str) -> None:
         )
 
 
+def exercise_runs(tracker: Tracker, session: Session) -> ExerciseRuns:
+    """The run service for the person behind this conversation, on the caller's database session."""
+    return ExerciseRuns(session=session, sender_id=tracker.sender_id, channel=channel_of(tracker))
+
+
+def slot_events_for_run(turn: RunTurn) -> list[dict[str, Any]]:
+    """Slots that say ``turn``'s run is the one running: its name and id, nothing of its answers."""
+    return [SlotSet("exercise", turn.exercise), SlotSet("exercise_run", turn.run_id), SlotSet("exercise_reply", None)]
+
+
 def slot_events_for_clear_exercise() -> list[dict[str, Any]]:
     """Slots that say no exercise is running."""
-    return [SlotSet("exercise", None), SlotSet("exercise_state", None), SlotSet("exercise_reply", None)]
+    return [SlotSet("exercise", None), SlotSet("exercise_run", None), SlotSet("exercise_reply", None)]
 
 
 # Set as the exercise reply when there is nothing to run, so that exercise_form closes at once.
 NOTHING_TO_RUN = "nothing to run"
 
 
+def pause_running_exercise(tracker: Tracker) -> list[dict[str, Any]]:
+    """Set the running exercise aside where it stopped; slot events that say nothing runs."""
+    with session_scope() as session:
+        exercise_runs(tracker, session).pause_running()
+    return slot_events_for_clear_exercise() if tracker.get_slot("exercise_run") else []
+
+
 def resume_paused_exercise(tracker: Tracker) -> list[dict[str, Any]] | None:
     """Slot events that make the most recently paused exercise run again, or None if none is paused."""
-    paused = dict(tracker.get_slot("paused_exercise") or {})
-    if not paused:
-        return None
-    name = list(paused)[-1]
-    state = resume_state(paused.pop(name))
-    return [
-        SlotSet("exercise", name),
-        SlotSet("exercise_state", state),
-        SlotSet("exercise_reply", None),
-        SlotSet("paused_exercise", paused),
-    ]
+    with session_scope() as session:
+        turn = exercise_runs(tracker, session).resume_latest()
+    return None if turn is None else slot_events_for_run(turn)
+
+
+def has_paused_exercise(tracker: Tracker) -> bool:
+    """Whether the person has an exercise set aside to go back to."""
+    with session_scope() as session:
+        return bool(exercise_runs(tracker, session).paused_exercises())

@@ -1,14 +1,14 @@
-"""Exercises in Rasa: one form (``exercise_form``) runs every exercise through bot.exercises.engine.
+"""Exercises in Rasa: one form (``exercise_form``) runs every exercise through bot.exercises.runs.
 
 The form keeps asking for ``exercise_reply``; the validation action hands each reply to
-the engine and clears the slot until the exercise is finished or paused. The slot mapping
-excludes the ``crisis`` and ``sos`` intents, so a risky message is never taken as an
-answer: the form rejects it and the safety rules answer instead.
+the run service and clears the slot until the run is finished or paused. Slots hold only
+the exercise's name and the run's id; the run itself lives in the ``exercise_runs`` table.
+The slot mapping excludes the ``crisis`` and ``sos`` intents, so a risky message is never
+taken as an answer: the form rejects it and the safety rules answer instead.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -18,26 +18,24 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import (
     NOTHING_TO_RUN,
-    channel_of,
     context_of,
+    exercise_runs,
     latest_intent,
     resume_paused_exercise,
     say_replies,
     slot_events_for_clear_exercise,
+    slot_events_for_run,
 )
 from actions.menu import say_menu
 from actions.safety import say_crisis_reply
 from bot.content import say
-from bot.exercises import available_exercises, exercise_by_intent, exercise_by_name
-from bot.exercises.engine import FINISHED, PAUSED, current_prompt, handle_reply, new_state, words
+from bot.exercises import exercise_by_intent, exercise_by_name, exercise_named_in
+from bot.exercises.engine import FINISHED, PAUSED, words
+from bot.exercises.runs import RunNotFoundError
+from bot.exercises.safety_plan import describe_plan, no_plan_text
 from bot.safety import crisis_reply, detect_risk
-from bot.safety.plan import describe_plan, no_plan_text
 from bot.storage import session_scope
-from bot.storage.repositories import add_entry, latest_entry
-
-
-def _paused(tracker: Tracker) -> dict[str, Any]:
-    return dict(tracker.get_slot("paused_exercise") or {})
+from bot.storage.repositories import latest_entry
 
 
 def _last_entry_answers(tracker: Tracker, kind: str) -> dict[str, Any] | None:
@@ -60,15 +58,9 @@ class ActionStartExercise(Action):
         exercise = exercise_by_intent(latest_intent(tracker))
         if exercise is None:
             return [SlotSet("exercise_reply", NOTHING_TO_RUN)]
-        paused = _paused(tracker)
-        previous = _last_entry_answers(tracker, exercise.name) if exercise.editable else None
-        state = new_state(exercise, context_of(tracker), paused.pop(exercise.name, None), previous)
-        return [
-            SlotSet("exercise", exercise.name),
-            SlotSet("exercise_state", state),
-            SlotSet("exercise_reply", None),
-            SlotSet("paused_exercise", paused),
-        ]
+        with session_scope() as session:
+            turn = exercise_runs(tracker, session).start(exercise, context_of(tracker))
+        return slot_events_for_run(turn)
 
 
 class ActionResumeExercise(Action):
@@ -96,10 +88,15 @@ class ActionAskExerciseReply(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         """Ask the running exercise's current question."""
-        exercise = exercise_by_name(tracker.get_slot("exercise"))
-        state = tracker.get_slot("exercise_state")
-        if exercise is not None and state:
-            say_replies(dispatcher, current_prompt(exercise, state, context_of(tracker)))
+        run_id = tracker.get_slot("exercise_run")
+        if not run_id:
+            return []
+        try:
+            with session_scope() as session:
+                replies = exercise_runs(tracker, session).prompt(run_id, context_of(tracker))
+        except RunNotFoundError:
+            return [SlotSet("exercise_reply", NOTHING_TO_RUN)]
+        say_replies(dispatcher, replies)
         return []
 
 
@@ -110,26 +107,31 @@ class ValidateExerciseForm(FormValidationAction):
     def validate_exercise_reply(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """Hand one reply to the engine; keep asking until the exercise is finished or paused."""
-        exercise = exercise_by_name(tracker.get_slot("exercise"))
-        state = tracker.get_slot("exercise_state")
-        if exercise is None or not state:
+        """Hand one reply to the run service; keep asking until the run is finished or paused."""
+        run_id = tracker.get_slot("exercise_run")
+        if not run_id:
             return {"exercise_reply": value}
         if value is None:
             # Rasa validates the cleared slot when the form starts: that is no answer yet.
             return {"exercise_reply": None}
         text = str(value)
         risk = detect_risk(text)
-        if risk is not None:
-            # The NLU risk layer normally stops such a message before it gets here; if it
-            # ever does not, the answer is still not stored and the crisis reply comes first.
-            say_crisis_reply(dispatcher, crisis_reply(risk.category, tracker.get_slot("country")))
-            return {"exercise_reply": PAUSED, "exercise_state": {**state, "status": PAUSED}}
-        turn = handle_reply(exercise, state, text, context_of(tracker))
+        with session_scope() as session:
+            runs = exercise_runs(tracker, session)
+            if risk is not None:
+                # The NLU risk layer normally stops such a message before it gets here; if it
+                # ever does not, the answer is still not stored and the crisis reply comes first.
+                say_crisis_reply(dispatcher, crisis_reply(risk.category, tracker.get_slot("country")))
+                runs.pause_running()
+                return {"exercise_reply": PAUSED}
+            try:
+                turn = runs.reply(run_id, text, context_of(tracker))
+            except RunNotFoundError:
+                return {"exercise_reply": NOTHING_TO_RUN}
         say_replies(dispatcher, turn.replies)
         if turn.status in (FINISHED, PAUSED):
-            return {"exercise_reply": turn.status, "exercise_state": turn.state}
-        return {"exercise_reply": None, "exercise_state": turn.state}
+            return {"exercise_reply": turn.status, "exercise_run": turn.run_id}
+        return {"exercise_reply": None, "exercise_run": turn.run_id}
 
 
 class ActionFinishExercise(Action):
@@ -139,29 +141,18 @@ class ActionFinishExercise(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        """Store a finished exercise (with consent) or set a paused one aside; then nothing is running."""
-        exercise = exercise_by_name(tracker.get_slot("exercise"))
-        state = tracker.get_slot("exercise_state") or {}
+        """Say whether a finished run was saved and offer the menu; then nothing is running."""
+        run_id = tracker.get_slot("exercise_run")
         events: list[EventType] = slot_events_for_clear_exercise()
-        if exercise is None:
+        if not run_id:
             return events
-        if state.get("status") == PAUSED:
-            paused = _paused(tracker)
-            paused[exercise.name] = state
-            return events + [SlotSet("paused_exercise", paused)]
-        if state.get("status") == FINISHED:
-            if tracker.get_slot("consent"):
-                with session_scope() as session:
-                    add_entry(
-                        session=session,
-                        sender_id=tracker.sender_id,
-                        channel=channel_of(tracker),
-                        kind=exercise.name,
-                        answers=exercise.entry(state["data"]),
-                    )
-                dispatcher.utter_message(text=say("saved"))
-            else:
-                dispatcher.utter_message(text=say("not_saved"))
+        try:
+            with session_scope() as session:
+                turn = exercise_runs(tracker, session).status(run_id)
+        except RunNotFoundError:
+            return events
+        if turn.status == FINISHED:
+            dispatcher.utter_message(text=say("saved" if turn.saved else "not_saved"))
             say_menu(dispatcher, tracker)
         return events
 
@@ -177,17 +168,9 @@ class ActionShowLastEntry(Action):
         if not tracker.get_slot("consent"):
             dispatcher.utter_message(text=say("no_saving_chosen"))
             return []
-        text = (tracker.latest_message.get("text") or "").lower()
-        kind = next(
-            (
-                exercise.name
-                for exercise in available_exercises()
-                if re.search(rf"\b{exercise.name.split('_')[0]}", text)
-            ),
-            None,
-        )
+        named = exercise_named_in(tracker.latest_message.get("text") or "")
         with session_scope() as session:
-            entry = latest_entry(session=session, sender_id=tracker.sender_id, kind=kind)
+            entry = latest_entry(session=session, sender_id=tracker.sender_id, kind=named.name if named else None)
             found = None if entry is None else (entry.kind, entry.answers)
         exercise = exercise_by_name(found[0]) if found else None
         if exercise is None:

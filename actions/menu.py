@@ -9,15 +9,19 @@ from rasa_sdk.types import DomainDict
 
 from bot.content import say
 from bot.exercises import available_exercises, exercise_by_name
+from bot.exercises.runs import ExerciseRuns
+from bot.storage import session_scope
 
 
 def say_menu(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """Offer every built exercise, a paused one to resume, and help."""
+    with session_scope() as session:
+        paused = ExerciseRuns(session=session, sender_id=tracker.sender_id).paused_exercises()
     buttons = []
-    for name in tracker.get_slot("paused_exercise") or {}:
-        exercise = exercise_by_name(name)
-        if exercise is not None:
-            buttons.append({"title": say("menu_resume", title=exercise.menu_title), "payload": "resume"})
+    # "resume" picks up the most recently paused exercise, so only that one is offered.
+    exercise = exercise_by_name(paused[0]) if paused else None
+    if exercise is not None:
+        buttons.append({"title": say("menu_resume", title=exercise.menu_title), "payload": "resume"})
     buttons += [{"title": exercise.menu_title, "payload": exercise.menu_payload} for exercise in available_exercises()]
     buttons += [
         {"title": say("menu_help_now"), "payload": "help now"},

@@ -14,10 +14,11 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import (
     NOTHING_TO_RUN,
+    has_paused_exercise,
+    pause_running_exercise,
     record_safety,
     resume_paused_exercise,
     say_replies,
-    slot_events_for_clear_exercise,
 )
 from bot.exercises.engine import words as exercise_words
 from bot.safety import crisis_mode, crisis_reply, detect_risk, guess_category, sos_reply
@@ -38,19 +39,6 @@ def say_crisis_reply(dispatcher: CollectingDispatcher, reply: CrisisReply, *, as
             else []
         )
         dispatcher.utter_message(text=message, buttons=buttons)
-
-
-def pause_running_exercise(tracker: Tracker) -> list[EventType]:
-    """Keep a running exercise's state aside, exactly where it stopped, and stop any form."""
-    events: list[EventType] = []
-    state = tracker.get_slot("exercise_state")
-    if tracker.get_slot("exercise") and state:
-        paused = dict(tracker.get_slot("paused_exercise") or {})
-        paused[state["exercise"]] = {**state, "status": "paused"}
-        events.append(SlotSet("paused_exercise", paused))
-        events += slot_events_for_clear_exercise()
-    # Always closing the loop keeps the crisis rules identical in every state.
-    return events + [ActiveLoop(None), SlotSet("requested_slot", None)]
 
 
 def _verdict(tracker: Tracker) -> dict[str, Any]:
@@ -78,7 +66,10 @@ class ActionCrisisResponse(Action):
         )
         say_crisis_reply(dispatcher, reply, ask_if_safe=True)
         record_safety(tracker, category=verdict["category"], layer=verdict.get("layer", "model"))
+        # Always closing the loop keeps the crisis rules identical in every state.
         return pause_running_exercise(tracker) + [
+            ActiveLoop(None),
+            SlotSet("requested_slot", None),
             SlotSet("crisis_state", crisis_mode.start_state(verdict["category"])),
             SlotSet("safety_reply", None),
         ]
@@ -112,7 +103,7 @@ class ValidateCrisisForm(FormValidationAction):
             state,
             str(value),
             country=tracker.get_slot("country"),
-            has_paused_exercise=bool(tracker.get_slot("paused_exercise")),
+            has_paused_exercise=has_paused_exercise(tracker),
             has_plan=has_plan,
         )
         say_replies(dispatcher, turn.replies)

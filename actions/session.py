@@ -1,4 +1,8 @@
-"""Session start: carry slots over and load the stored profile, so people are remembered."""
+"""Session start: carry slots over and load the stored profile, so people are remembered.
+
+A new session starts with no form running, so an exercise that was running is set aside
+where it stopped ("resume" picks it up) rather than left half-open in the slots.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.exercises.runs import ExerciseRuns
 from bot.storage import session_scope
 from bot.storage.repositories import load_profile
 
-_NOT_CARRIED = {"requested_slot", "exercise_reply"}
+_NOT_CARRIED = {"requested_slot", "exercise_reply", "exercise", "exercise_run"}
 
 
 class ActionSessionStart(Action):
@@ -30,6 +35,7 @@ class ActionSessionStart(Action):
         ]
         with session_scope() as session:
             profile = load_profile(session=session, sender_id=tracker.sender_id)
+            ExerciseRuns(session=session, sender_id=tracker.sender_id).pause_running()
         if profile is not None and profile.onboarded:
             events += [
                 SlotSet("onboarded", True),

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 
 from bot.config import settings
+from bot.exercises.safety_plan import describe_plan, no_plan_text
 from bot.safety import Risk, crisis_reply, detect_risk, sos_reply
 from bot.safety.crisis import CrisisReply
-from bot.safety.plan import describe_plan, no_plan_text
 from bot.storage import session_scope
 from bot.storage.repositories import latest_entry, load_profile, record_safety_event
 

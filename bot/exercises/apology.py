@@ -11,8 +11,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from bot.answers import normalise_answer
 from bot.apology import analyze_apology
-from bot.exercises.engine import Button, Context, Exercise, Reply, StepResult, normalise_answer
+from bot.exercises.engine import Button, Context, Exercise, Reply, StepResult
 
 FOR_WHOM, ABOUT, DRAFT, REVIEW, DECIDE = "for_whom", "about", "draft", "review", "decide"
 

@@ -11,8 +11,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from bot.answers import normalise_answer
 from bot.circles import CIRCLES, explanation, split_worries, suggest_circle
-from bot.exercises.engine import Button, Context, Exercise, Reply, StepResult, normalise_answer
+from bot.exercises.engine import Button, Context, Exercise, Reply, StepResult
 
 MAX_WORRIES = 8
 COLLECT, SORT, REFLECT, STEP = "collect", "sort", "reflect", "step"

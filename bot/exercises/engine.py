@@ -1,10 +1,9 @@
 """The one mechanism every exercise shares.
 
 An exercise is a declaration of its own steps and logic (:class:`Exercise`); this module
-gives all of them the same life: start, answer, skip, go back, start over, stop and
-resume. The whole running state is a JSON-ready dict, so Rasa can keep it in a slot
-(and therefore in the tracker store) between turns, and "go back" is simply the previous
-snapshot of the exercise's data.
+gives all of them the same life: start, answer, skip, go back, start over, stop and help.
+The whole working state is a JSON-ready dict that the run service (``runs.py``) keeps in
+its own table between turns; "go back" is simply the previous snapshot of the data.
 """
 
 from __future__ import annotations
@@ -13,16 +12,17 @@ import copy
 import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from bot.answers import normalise_answer, without_end_punctuation
+from bot.content import load_content
 from bot.replies import Button, Reply
 
-RUNNING, FINISHED, PAUSED = "running", "finished", "paused"
+RUNNING, FINISHED, PAUSED, ABANDONED = "running", "finished", "paused", "abandoned"
 MAX_HISTORY = 30
+
+__all__ = ["Button", "Context", "Exercise", "Reply", "StepResult", "Turn"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class Exercise(ABC):
     name: str
     menu_payload: str
     intent: str
-    # The YAML file beside the exercise that holds its words, "menu_title" among them.
+    # The YAML file beside the exercise that holds its words, "menu_title" and "entry_names" among them.
     content_file: Path
     # An editable exercise starts from the person's last saved entry (a safety plan, say).
     editable: bool = False
@@ -72,6 +72,11 @@ class Exercise(ABC):
     def menu_title(self) -> str:
         """How the menu offers this exercise."""
         return self.words()["menu_title"]
+
+    @property
+    def entry_names(self) -> tuple[str, ...]:
+        """Words people use for this exercise's saved entries ("my circles", "my apology")."""
+        return tuple(self.words().get("entry_names", ()))
 
     @abstractmethod
     def start(self, context: Context, previous: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -96,13 +101,6 @@ class Exercise(ABC):
     @abstractmethod
     def describe_entry(self, answers: dict[str, Any]) -> list[Reply]:
         """A stored entry said back to the person."""
-
-
-@cache
-def load_content(path: Path) -> dict[str, Any]:
-    """Words kept in a YAML file beside the code, so they can be edited without Python."""
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
 
 
 def words() -> dict[str, str]:
@@ -139,18 +137,13 @@ _CONTROLS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def normalise_answer(text: str) -> str:
-    """A typed or tapped answer lower-cased, with straight apostrophes and single spaces."""
-    return re.sub(r"\s+", " ", text.replace("\u2019", "'").strip().lower())
-
-
 def parse_control(text: str) -> str | None:
     """Recognise "stop", "skip", "go back", "start over" and "help" when they are the whole message.
 
     Only short messages count, so that an answer such as "I can't stop thinking about
     her" is never mistaken for a request to stop.
     """
-    normalised = re.sub(r"[.!]+$", "", normalise_answer(text))
+    normalised = without_end_punctuation(text)
     if len(normalised.split()) > 7:
         return None
     for control, pattern in _CONTROLS:
@@ -159,35 +152,18 @@ def parse_control(text: str) -> str | None:
     return None
 
 
-def new_state(
-    exercise: Exercise,
-    context: Context,
-    paused: dict[str, Any] | None = None,
-    previous: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    """A running state for ``exercise``; offers to resume when a paused run of it exists."""
-    state: dict[str, Any] = {
+def new_state(exercise: Exercise, context: Context, previous: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The working state of a fresh run of ``exercise``."""
+    return {
         "exercise": exercise.name,
         "data": exercise.start(context, previous),
         "history": [],
-        "status": RUNNING,
         "previous_entry": previous,
     }
-    if paused and paused.get("exercise") == exercise.name:
-        state["offer_resume"] = paused
-    return state
-
-
-def resume_state(paused: dict[str, Any]) -> dict[str, Any]:
-    """A paused state made running again, exactly where it stopped."""
-    state = copy.deepcopy(paused)
-    state["status"] = RUNNING
-    state.pop("offer_resume", None)
-    return state
 
 
 def current_prompt(exercise: Exercise, state: dict[str, Any], context: Context) -> list[Reply]:
-    """What to ask the person now."""
+    """What to ask the person now (first whether to resume, when a paused run is offered again)."""
     if state.get("offer_resume"):
         return [
             Reply(
@@ -207,51 +183,63 @@ def handle_reply(exercise: Exercise, state: dict[str, Any], text: str, context: 
     The caller has already passed ``text`` through the risk detector: a risky message
     never reaches an exercise.
     """
-    state = copy.deepcopy(state)
-    if state.get("offer_resume"):
-        return _answer_resume_offer(state, text)
     control = parse_control(text)
     if control == STOP:
-        state["status"] = PAUSED
-        return Turn([Reply(words()["paused"])], state, PAUSED)
+        return Turn([Reply(words()["paused"])], copy.deepcopy(state), PAUSED)
     if control == HELP:
-        return Turn([Reply(words()["help"])], state)
+        return Turn([Reply(words()["help"])], copy.deepcopy(state))
     if control == BACK:
-        if not state["history"]:
-            return Turn([Reply(words()["at_first_step"])], state)
-        state["data"] = state["history"].pop()
-        return Turn([Reply(words()["back"])], state)
+        return go_back(state)
     if control == RESTART:
-        state["data"] = exercise.start(context, state.get("previous_entry"))
-        state["history"] = []
-        return Turn([Reply(words()["restarted"])], state)
+        return start_over(exercise, state, context)
     if control == SKIP:
-        result = exercise.skip(state["data"], context)
-        if result is None:
-            return Turn([Reply(words()["cannot_skip"])], state)
-    else:
-        result = exercise.answer(state["data"], text, context)
+        return skip_step(exercise, state, context)
+    return _advance(state, exercise.answer(state["data"], text, context))
+
+
+def go_back(state: dict[str, Any]) -> Turn:
+    """One step back: the data as it was before the last answer."""
+    state = copy.deepcopy(state)
+    if not state["history"]:
+        return Turn([Reply(words()["at_first_step"])], state)
+    state["data"] = state["history"].pop()
+    return Turn([Reply(words()["back"])], state)
+
+
+def skip_step(exercise: Exercise, state: dict[str, Any], context: Context) -> Turn:
+    """Past the current step without an answer, where the exercise allows it."""
+    result = exercise.skip(state["data"], context)
+    if result is None:
+        return Turn([Reply(words()["cannot_skip"])], copy.deepcopy(state))
+    return _advance(state, result)
+
+
+def start_over(exercise: Exercise, state: dict[str, Any], context: Context) -> Turn:
+    """The same run from its first step, everything answered so far forgotten."""
+    state = {**copy.deepcopy(state), "data": exercise.start(context, state.get("previous_entry")), "history": []}
+    return Turn([Reply(words()["restarted"])], state)
+
+
+def _advance(state: dict[str, Any], result: StepResult) -> Turn:
+    state = copy.deepcopy(state)
     if result.data != state["data"]:
         state["history"] = (state["history"] + [state["data"]])[-MAX_HISTORY:]
     state["data"] = result.data
-    if result.finished:
-        state["status"] = FINISHED
-        return Turn(result.replies, state, FINISHED)
-    return Turn(result.replies, state)
+    return Turn(result.replies, state, FINISHED if result.finished else RUNNING)
 
 
+RESUME, FRESH = "resume", "fresh"
 _RESUME = re.compile(r"\b(pick up|resume|continue|carry on|left off|where i was|yes)\b")
 _FRESH = re.compile(r"\b(fresh|new|start over|restart|again|from scratch|beginning|no)\b")
 
 
-def _answer_resume_offer(state: dict[str, Any], text: str) -> Turn:
-    answer = text.lower()
+def read_resume_answer(text: str) -> str | None:
+    """What someone answered to "pick up where you left off, or start fresh?": RESUME, FRESH, STOP or None."""
+    answer = normalise_answer(text)
     if _FRESH.search(answer):
-        state.pop("offer_resume")
-        return Turn([], state)
+        return FRESH
     if _RESUME.search(answer):
-        return Turn([Reply(words()["resumed"])], resume_state(state["offer_resume"]))
+        return RESUME
     if parse_control(text) == STOP:
-        paused = state.pop("offer_resume")
-        return Turn([Reply(words()["paused"])], {**paused, "status": PAUSED}, PAUSED)
-    return Turn([Reply(words()["resume_unclear"])], state)
+        return STOP
+    return None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from bot.answers import normalise_answer
 from bot.exercises.engine import Exercise
 
 
@@ -12,7 +14,7 @@ def available_exercises() -> tuple[Exercise, ...]:
     """Every exercise that is built, in menu order."""
     from bot.exercises.apology import ApologyWorkshop
     from bot.exercises.circle_of_control import CircleOfControl
-    from bot.safety.plan import SafetyPlan
+    from bot.exercises.safety_plan import SafetyPlan
 
     return (CircleOfControl(), ApologyWorkshop(), SafetyPlan())
 
@@ -25,3 +27,19 @@ def exercise_by_name(name: str | None) -> Exercise | None:
 def exercise_by_intent(intent: str | None) -> Exercise | None:
     """The exercise a request intent such as ``request_circle_of_control`` asks for."""
     return next((exercise for exercise in available_exercises() if exercise.intent == intent), None)
+
+
+def exercise_named_in(text: str) -> Exercise | None:
+    """The exercise whose entry a message names ("show my last apology"), or None if it names none.
+
+    Whole words only, and the longest name wins, so "my safety plan" is never read as
+    another exercise's "plan".
+    """
+    answer = normalise_answer(text)
+    named = [
+        (len(name), exercise)
+        for exercise in available_exercises()
+        for name in exercise.entry_names
+        if re.search(rf"\b{re.escape(name)}\b", answer)
+    ]
+    return max(named, key=lambda pair: pair[0])[1] if named else None

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import uuid
 from datetime import datetime, timezone
+from typing import Any
 
-from sqlalchemy import JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Column, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.types import TypeDecorator
 
 Base = declarative_base()
 
@@ -13,6 +17,28 @@ Base = declarative_base()
 def utc_now() -> datetime:
     """Timezone-aware now, so that timestamps mean the same on every database."""
     return datetime.now(timezone.utc)
+
+
+def new_run_id() -> str:
+    """A random id: it travels in slots and links, so it must not reveal how many runs exist."""
+    return uuid.uuid4().hex
+
+
+class SealedJSON(TypeDecorator):
+    """JSON kept as text in one place, so that encryption at rest can be added here alone.
+
+    Every column that holds what a person wrote goes through this type; the privacy work
+    seals the text with the data key on the way in and opens it on the way out.
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect) -> str | None:
+        return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def process_result_value(self, value: str | None, dialect) -> Any:
+        return None if value is None else json.loads(value)
 
 
 class User(Base):
@@ -27,6 +53,7 @@ class User(Base):
     profile = relationship("Profile", back_populates="user", uselist=False, cascade="all, delete-orphan")
     entries = relationship("ExerciseEntry", back_populates="user", cascade="all, delete-orphan")
     safety_events = relationship("SafetyEvent", back_populates="user", cascade="all, delete-orphan")
+    exercise_runs = relationship("ExerciseRun", back_populates="user", cascade="all, delete-orphan")
 
     def __repr__(self) -> str:
         return f"User(id={self.id!r}, channel={self.channel!r})"
@@ -63,6 +90,35 @@ class ExerciseEntry(Base):
 
     def __repr__(self) -> str:
         return f"ExerciseEntry(id={self.id!r}, kind={self.kind!r})"
+
+
+class ExerciseRun(Base):
+    """One run of an exercise, from its start to its finish or abandonment.
+
+    ``state`` is the engine's working state (the answers so far and the steps to go back
+    to); it is emptied when the run ends, so a finished run keeps only that it happened,
+    and what was written survives only as an entry, when the person chose saving.
+    """
+
+    __tablename__ = "exercise_runs"
+    __table_args__ = (Index("ix_exercise_runs_user_status", "user_id", "status"),)
+
+    id = Column(String(32), primary_key=True, default=new_run_id)
+    user_id = Column(Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    exercise = Column(String(32), nullable=False)
+    # The homework assignment this run answers; the therapist portal fills it in.
+    assignment_id = Column(Integer)
+    status = Column(String(16), nullable=False)
+    state = Column(SealedJSON)
+    entry_id = Column(Integer, ForeignKey("exercise_entries.id", ondelete="SET NULL"))
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+    updated_at = Column(DateTime(timezone=True), nullable=False, default=utc_now, onupdate=utc_now)
+    ended_at = Column(DateTime(timezone=True))
+
+    user = relationship("User", back_populates="exercise_runs")
+
+    def __repr__(self) -> str:
+        return f"ExerciseRun(id={self.id!r}, exercise={self.exercise!r}, status={self.status!r})"
 
 
 class SafetyEvent(Base):

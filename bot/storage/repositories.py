@@ -108,7 +108,7 @@ def export_user(*, session: Session, sender_id: str) -> dict[str, Any]:
     """Everything stored about a person, as plain JSON-ready data."""
     user = find_user(session=session, sender_id=sender_id)
     if user is None:
-        return {"found": False, "profile": None, "entries": [], "safety_events": []}
+        return {"found": False, "profile": None, "entries": [], "exercise_runs": [], "safety_events": []}
     profile = user.profile
     return {
         "found": True,
@@ -125,6 +125,16 @@ def export_user(*, session: Session, sender_id: str) -> dict[str, Any]:
         "entries": [
             {"id": e.id, "kind": e.kind, "answers": e.answers, "created_at": e.created_at.isoformat()}
             for e in sorted(user.entries, key=lambda entry: entry.id)
+        ],
+        "exercise_runs": [
+            {
+                "exercise": run.exercise,
+                "status": run.status,
+                "state": run.state,
+                "created_at": run.created_at.isoformat(),
+                "ended_at": run.ended_at.isoformat() if run.ended_at else None,
+            }
+            for run in sorted(user.exercise_runs, key=lambda run: run.created_at)
         ],
         "safety_events": [
             {"category": s.category, "layer": s.layer, "channel": s.channel, "created_at": s.created_at.isoformat()}

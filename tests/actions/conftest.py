@@ -16,9 +16,8 @@ SLOTS: dict[str, Any] = {
     "role": "parent",
     "country": "GB",
     "exercise": None,
-    "exercise_state": None,
+    "exercise_run": None,
     "exercise_reply": None,
-    "paused_exercise": None,
     "requested_slot": None,
 }
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from actions.safety import ActionCrisisResponse, ActionSos
 from bot.exercises import exercise_by_name
-from bot.exercises.engine import Context, new_state
+from bot.exercises.engine import Context
+from bot.exercises.runs import ExerciseRuns
 from bot.privacy import export_person
+from bot.storage import session_scope
+from bot.storage.models import ExerciseRun
 from tests.actions.conftest import make_tracker
 
 RISK = {"category": "suicide", "layer": "patterns", "rule": "test", "about_someone_else": False}
@@ -22,16 +25,20 @@ async def test_the_first_message_of_the_crisis_reply_carries_the_lines(dispatche
 
 
 async def test_a_crisis_pauses_the_running_exercise_where_it_was(dispatcher) -> None:
-    state = new_state(exercise_by_name("circle_of_control"), Context())
-    state["data"]["worries"] = ["whether he calls"]
+    with session_scope() as session:
+        runs = ExerciseRuns(session=session, sender_id="crisis-person")
+        run_id = runs.start(exercise_by_name("circle_of_control"), Context()).run_id
+        runs.reply(run_id, "whether he calls", Context())
     tracker = make_tracker(
-        text="I want to die", intent="crisis", risk=RISK, active_loop="exercise_form",
-        slots={"exercise": "circle_of_control", "exercise_state": state},
+        text="I want to die", intent="crisis", risk=RISK, active_loop="exercise_form", sender="crisis-person",
+        slots={"exercise": "circle_of_control", "exercise_run": run_id},
     )
     events = await ActionCrisisResponse().run(dispatcher, tracker, {})
     slots = {event["name"]: event["value"] for event in events if event["event"] == "slot"}
-    assert slots["exercise"] is None
-    assert slots["paused_exercise"]["circle_of_control"]["data"]["worries"] == ["whether he calls"]
+    assert slots["exercise"] is None and slots["exercise_run"] is None
+    with session_scope() as session:
+        run = session.get(ExerciseRun, run_id)
+        assert run.status == "paused" and run.state["data"]["worries"] == ["whether he calls"]
     assert {"event": "active_loop", "name": None, "timestamp": None} in events
 
 

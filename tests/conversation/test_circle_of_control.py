@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.chat import Chat, button_payloads
-from tests.conversation.test_onboarding import export
+from tests.conversation.test_onboarding import export, run_data
 
 
 def test_the_whole_circle_with_typed_and_button_answers_is_stored(onboarded_chat: Chat, servers) -> None:
@@ -44,7 +44,7 @@ def test_a_worry_can_be_moved_to_another_circle(onboarded_chat: Chat, servers) -
     assert placed[0]["circle"] == "control"
 
 
-def test_stop_pauses_and_resume_continues_where_it_stopped(onboarded_chat: Chat) -> None:
+def test_stop_pauses_and_resume_continues_where_it_stopped(onboarded_chat: Chat, servers) -> None:
     chat = onboarded_chat
     chat.send("circle of control")
     chat.send("whether my son will come to the wedding")
@@ -55,10 +55,10 @@ def test_stop_pauses_and_resume_continues_where_it_stopped(onboarded_chat: Chat)
     reply = chat.say("resume")
     assert "Welcome back to it" in reply and "Anything else" in reply
     assert chat.slot("exercise") == "circle_of_control"
-    assert chat.slot("exercise_state")["data"]["worries"] == ["whether my son will come to the wedding"]
+    assert run_data(servers, chat.sender)["worries"] == ["whether my son will come to the wedding"]
 
 
-def test_starting_again_offers_to_resume_or_start_fresh(onboarded_chat: Chat) -> None:
+def test_starting_again_offers_to_resume_or_start_fresh(onboarded_chat: Chat, servers) -> None:
     chat = onboarded_chat
     chat.send("circle of control")
     chat.send("my mother getting older")
@@ -66,18 +66,18 @@ def test_starting_again_offers_to_resume_or_start_fresh(onboarded_chat: Chat) ->
     responses = chat.send("circle of control")
     assert "start fresh" in button_payloads(responses)
     chat.send("start fresh")
-    assert chat.slot("exercise_state")["data"]["worries"] == []
+    assert run_data(servers, chat.sender)["worries"] == []
 
 
-def test_go_back_and_start_over_work_inside_the_exercise(onboarded_chat: Chat) -> None:
+def test_go_back_and_start_over_work_inside_the_exercise(onboarded_chat: Chat, servers) -> None:
     chat = onboarded_chat
     chat.send("circle of control")
     chat.send("whether she reads my letters")
     chat.send("done")
     assert "back" in chat.say("go back")
-    assert chat.slot("exercise_state")["data"]["step"] == "collect"
+    assert run_data(servers, chat.sender)["step"] == "collect"
     assert "start again" in chat.say("start over")
-    assert chat.slot("exercise_state")["data"]["worries"] == []
+    assert run_data(servers, chat.sender)["worries"] == []
 
 
 def test_a_crisis_mid_exercise_escalates_and_is_never_stored_as_a_worry(onboarded_chat: Chat, servers) -> None:
@@ -88,8 +88,7 @@ def test_a_crisis_mid_exercise_escalates_and_is_never_stored_as_a_worry(onboarde
     assert responses[0]["custom"]["safety"]["hotlines"]
     assert "116 123" in "\n".join(item.get("text", "") for item in responses)
     assert chat.slot("exercise") is None
-    paused = chat.slot("paused_exercise")["circle_of_control"]
-    assert paused["data"]["worries"] == ["whether my daughter calls"]
+    assert run_data(servers, chat.sender, "paused")["worries"] == ["whether my daughter calls"]
     stored = str(export(servers, chat.sender))
     assert "want to die" not in stored
     assert "Welcome back to it" in chat.say("go back to my exercise")

@@ -17,6 +17,12 @@ def export(servers, sender: str) -> dict:
     return json.loads(result.stdout)
 
 
+def run_data(servers, sender: str, status: str = "running") -> dict:
+    """The working data of the person's newest exercise run with ``status``, as the run table holds it."""
+    runs = [run for run in export(servers, sender)["exercise_runs"] if run["status"] == status]
+    return runs[-1]["state"]["data"]
+
+
 def test_first_contact_says_what_this_is_and_is_not_then_asks_consent(chat: Chat) -> None:
     responses = chat.send("hi")
     text = "\n".join(item["text"] for item in responses)

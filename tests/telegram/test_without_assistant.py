@@ -16,8 +16,8 @@ from telegram.ext import Application
 from bot.channels import guard
 from bot.channels.telegram import build_application, content
 from bot.channels.telegram.delivery import deliver
+from bot.exercises.safety_plan import no_plan_text
 from bot.safety import crisis_reply, detect_risk, sos_reply
-from bot.safety.plan import no_plan_text
 from tests.servers import free_port
 from tests.telegram.conftest import bridge_settings, dead_rasa_url, polling
 from tests.telegram.fake_bot_api import (

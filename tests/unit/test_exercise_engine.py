@@ -8,8 +8,11 @@ import pytest
 
 from bot.exercises.engine import (
     FINISHED,
+    FRESH,
     PAUSED,
+    RESUME,
     RUNNING,
+    STOP,
     Context,
     Exercise,
     Reply,
@@ -18,6 +21,7 @@ from bot.exercises.engine import (
     handle_reply,
     new_state,
     parse_control,
+    read_resume_answer,
 )
 
 
@@ -109,20 +113,29 @@ def test_a_step_that_cannot_be_skipped_says_so_kindly() -> None:
     assert "can't be skipped" in turn.replies[0].text and turn.state["data"]["answers"] == []
 
 
-def test_stop_pauses_and_a_new_start_offers_to_resume_where_it_stopped() -> None:
+def test_stop_pauses_where_it_stopped() -> None:
     paused = run(new_state(EXERCISE, CONTEXT), "first", "stop")
-    assert paused.status == PAUSED
-    state = new_state(EXERCISE, CONTEXT, paused.state)
+    assert paused.status == PAUSED and paused.state["data"]["answers"] == ["first"]
+
+
+def test_a_run_offered_back_asks_first_whether_to_resume() -> None:
+    state = {**run(new_state(EXERCISE, CONTEXT), "first").state, "offer_resume": True}
     assert "pick up where you left off" in current_prompt(EXERCISE, state, CONTEXT)[0].text
-    resumed = run(state, "pick up where I left off")
-    assert resumed.state["data"]["answers"] == ["first"]
-    assert current_prompt(EXERCISE, resumed.state, CONTEXT)[0].text == "question 2"
 
 
-def test_starting_fresh_discards_the_paused_run() -> None:
-    paused = run(new_state(EXERCISE, CONTEXT), "first", "stop")
-    fresh = run(new_state(EXERCISE, CONTEXT, paused.state), "start fresh")
-    assert fresh.state["data"]["answers"] == [] and "offer_resume" not in fresh.state
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("pick up where I left off", RESUME),
+        ("Yes, continue", RESUME),
+        ("start fresh", FRESH),
+        ("no, a new one", FRESH),
+        ("stop", STOP),
+        ("what?", None),
+    ],
+)
+def test_answers_to_the_resume_offer_are_read_typed_or_tapped(text: str, answer: str | None) -> None:
+    assert read_resume_answer(text) == answer
 
 
 def test_the_state_stays_json_ready() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.exercises.engine import Context, current_prompt, handle_reply, new_state
-from bot.safety.plan import STEPS, SafetyPlan, describe_plan
+from bot.exercises.safety_plan import STEPS, SafetyPlan, describe_plan
 
 PLAN, CONTEXT = SafetyPlan(), Context(country="US", consent_to_save=True)
 
