@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from bot.content import load_content
 
 HOTLINES_FILE = Path(__file__).with_name("hotlines.yml")
 KINDS: tuple[str, ...] = ("crisis", "emergency", "domestic_violence", "child_protection", "elder_abuse")
@@ -65,7 +65,7 @@ def _entry(raw: dict) -> _Entry:
 @lru_cache(maxsize=1)
 def _directory() -> _Directory:
     """Load ``hotlines.yml`` once; raises ValueError or KeyError if an entry is malformed."""
-    data = yaml.safe_load(HOTLINES_FILE.read_text(encoding="utf-8"))
+    data = load_content(HOTLINES_FILE)
     eu = data["emergency_only"]
     eu_emergency = Hotline(
         name="Emergency services",
@@ -135,3 +135,17 @@ def emergency_number(country: str | None) -> str:
         if entry.hotline.kind == "emergency":
             return entry.hotline.contact
     raise LookupError("hotlines.yml has no emergency entry for the international fallback")
+
+
+def emergency_numbers() -> dict[str, str]:
+    """Every emergency number the data file documents, by ISO code, for a short list to show anywhere.
+
+    The countries with their own lines come first, in the file's order; then "EU" (the code ISO
+    reserves for the European Union) with 112, the number of the member states listed without
+    lines of their own. The international "your local emergency number" is not a number, so it
+    is not here.
+    """
+    directory = _directory()
+    numbers = {code: emergency_number(code) for code in directory.by_country}
+    numbers["EU"] = directory.eu_emergency.contact
+    return numbers

@@ -6,8 +6,11 @@ import re
 from pathlib import Path
 
 import requests
+import yaml
 from playwright.sync_api import Page, expect
 
+from bot.countries import country_name
+from bot.safety.hotlines import HOTLINES_FILE
 from tests.browser.conftest import PHONE, TcpForwarder, WebChat, start_webchat
 from tests.servers import BotServers, free_port
 
@@ -96,15 +99,65 @@ def test_get_help_now_shows_the_uk_lines_without_the_model_and_returns_focus(
     expect(help_button).to_be_focused()
 
 
-def test_get_help_now_falls_back_to_built_in_text_when_the_lines_cannot_be_loaded(page: Page, webchat: WebChat) -> None:
+def test_get_help_now_with_no_lines_ever_loaded_names_no_number_but_the_local_emergency_one(
+    page: Page, webchat: WebChat
+) -> None:
     page.route("**/api/sos?*", lambda route: route.abort())
+    page.route("**/api/lines", lambda route: route.abort())
     page.goto(webchat.url)
     page.locator(".ecw-launchers").get_by_role("button", name="Get help now").click()
     dialog = page.get_by_role("dialog", name="Help right now")
-    expect(dialog).to_contain_text("call your local emergency number")
+    lines = dialog.locator(".ecw-help-lines")
+    expect(lines).to_have_attribute("aria-busy", "false")
+    expect(lines).to_contain_text("call your local emergency number")
+    assert not re.search(r"\d", lines.inner_text()), "a remembered number could be wrong where the person is"
     expect(dialog.get_by_role("link", name=re.compile("findahelpline.com"))).to_be_visible()
     dialog.get_by_role("button", name="Close").click()
     expect(dialog).to_be_hidden()
+
+
+def _hotline_data() -> dict:
+    """hotlines.yml as written, read here rather than through the code under test."""
+    return yaml.safe_load(HOTLINES_FILE.read_text(encoding="utf-8"))
+
+
+def _expect_lines_from_the_hotline_data(page: Page) -> None:
+    """Every emergency number in hotlines.yml, each on its own line after its places, and the international lines."""
+    lines = page.get_by_role("dialog", name="Help right now").locator(".ecw-help-lines")
+    expect(lines).to_have_attribute("aria-busy", "false")
+    expect(lines).to_contain_text("couldn't load the lines for your country")
+    shown = lines.inner_text()
+    data = _hotline_data()
+    expected = {
+        country_name(code): next(str(entry["contact"]) for entry in entries if entry["kind"] == "emergency")
+        for code, entries in data["countries"].items()
+    }
+    expected["European Union"] = str(data["emergency_only"]["number"])
+    for place, number in expected.items():
+        line = rf"^• [^\n]*\b{re.escape(place)}\b[^\n]*: {re.escape(number)}$"
+        assert re.search(line, shown, re.M), f"no line giving {number} for {place} in:\n{shown}"
+    for entry in data["international"]:
+        if entry["kind"] == "emergency":
+            assert entry["note"].lower() in shown.lower()
+        else:
+            assert f"{entry['name']}: {entry['contact']}" in shown
+            link = lines.get_by_role("link", name=entry["name"])
+            expect(link).to_have_attribute("href", re.compile(rf"^{re.escape(entry['url'])}/?$"))
+
+
+def test_when_the_web_chat_server_goes_down_get_help_now_shows_the_numbers_it_kept_from_the_hotline_data(
+    page: Page, webchat: WebChat, screenshots: Path
+) -> None:
+    page.goto(webchat.url)
+    page.wait_for_function("Object.keys(localStorage).some((key) => key.startsWith('ecw:lines:'))")
+    page.route("**/api/**", lambda route: route.abort())  # the server is down from here on
+    page.locator(".ecw-launchers").get_by_role("button", name="Get help now").click()
+    _expect_lines_from_the_hotline_data(page)
+    page.screenshot(path=screenshots / "desktop-help-now-server-down.png")
+
+    page.reload()  # a new page while the server is still down: the lines kept in localStorage
+    page.locator(".ecw-header").get_by_role("button", name="Get help now").click()  # the chat stayed open
+    _expect_lines_from_the_hotline_data(page)
 
 
 def test_a_reload_continues_the_same_conversation_with_its_history(page: Page, webchat: WebChat) -> None:

@@ -4,6 +4,9 @@
 - ``GET /static/...`` widget.js, widget.css and the vendored socket.io client.
 - ``GET /api/sos?session_id=...`` the crisis lines for the person's country, straight
   from the channel guard: no round trip to the model, so it works while Rasa is down.
+- ``GET /api/lines`` what the widget shows when /api/sos cannot be reached: the emergency
+  numbers and international lines from ``bot/safety/hotlines.yml``, for no one in particular.
+  The widget fetches it when it loads and keeps it, so it has it even if this server goes down.
 - ``POST /api/erase`` {"session_id": ...} deletes everything stored about the person.
 - ``GET /health``.
 
@@ -28,7 +31,9 @@ from aiohttp import web
 
 from bot.channels import guard
 from bot.config import Settings, settings
+from bot.countries import country_name
 from bot.privacy import erase_person
+from bot.safety.hotlines import emergency_numbers, lines_for
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +43,10 @@ SESSION_ID_RULE = "'session_id' must be 8 to 64 letters, digits, '-' or '_'."
 CHANNEL = "webchat"
 # Requests carry a session id at most; anything bigger is refused before it is read.
 MAX_REQUEST_BYTES = 4096
+# The fallback lines are the same for everyone and change only when hotlines.yml does.
+LINES_MAX_AGE_SECONDS = 3600
+# Place names for the codes in emergency_numbers() that are not countries.
+PLACE_NAMES = {"EU": "European Union"}
 
 CROSS_ORIGIN_HEADERS = {
     "Access-Control-Allow-Origin": "*",
@@ -118,6 +127,41 @@ async def sos(request: web.Request) -> web.Response:
     return web.json_response({"messages": messages, "payload": payload})
 
 
+def fallback_lines() -> dict:
+    """The widget's fallback when /api/sos is out of reach, from the hotline data.
+
+    ``emergency_numbers``: each number with the places it is for, in the data file's order
+    ([{"number": "911", "places": ["United States", "Canada"]}, ...]). ``lines``: the
+    international lines, for anywhere (name, contact, url, note). ``emergency_note``: the note
+    on the international emergency entry ("" if it has none).
+    """
+    places_by_number: dict[str, list[str]] = {}
+    for code, number in emergency_numbers().items():
+        places_by_number.setdefault(number, []).append(PLACE_NAMES.get(code) or country_name(code))
+    international = lines_for(None)
+    return {
+        "emergency_numbers": [{"number": number, "places": places} for number, places in places_by_number.items()],
+        "lines": [
+            {"name": line.name, "contact": line.contact, "url": line.url, "note": line.note}
+            for line in international
+            if line.kind != "emergency"
+        ],
+        "emergency_note": next((line.note for line in international if line.kind == "emergency"), ""),
+    }
+
+
+async def lines(request: web.Request) -> web.Response:
+    """The emergency numbers and international lines the widget keeps for when /api/sos fails."""
+    try:
+        payload = fallback_lines()
+    except Exception:  # noqa: BLE001 - the widget keeps its last copy, or its built-in text
+        logger.exception("Could not build the web chat's fallback lines from the hotline data.")
+        return _error(503, "The crisis lines could not be looked up right now.")
+    response = web.json_response(payload)
+    response.headers["Cache-Control"] = f"public, max-age={LINES_MAX_AGE_SECONDS}"
+    return response
+
+
 async def erase(request: web.Request) -> web.Response:
     """Delete the person's stored data and conversation; the widget then starts a new session."""
     try:
@@ -146,20 +190,21 @@ def build_app(config: Settings) -> web.Application:
     app.router.add_get("/", demo_page)
     app.router.add_get("/health", health)
     app.router.add_get("/api/sos", sos)
+    app.router.add_get("/api/lines", lines)
     app.router.add_post("/api/erase", erase)
     app.router.add_static("/static/", STATIC_DIR, show_index=False, follow_symlinks=False)
     return app
 
 
 def main() -> int:
-    """Serve the web chat on WEBCHAT_PORT until interrupted."""
+    """Serve the web chat on BIND_ADDRESS and WEBCHAT_PORT until interrupted."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     config = settings()
     if not (STATIC_DIR / "vendor" / "socket.io.min.js").exists():
         sys.stderr.write("The widget's vendor files are missing: run scripts/build_webchat.sh first.\n")
         return 1
     print(f"Web chat: http://localhost:{config.webchat_port}/  (talking to Rasa at {config.rasa_url})", flush=True)
-    web.run_app(build_app(config), host="127.0.0.1", port=config.webchat_port, print=None, access_log=None)
+    web.run_app(build_app(config), host=config.bind_address, port=config.webchat_port, print=None, access_log=None)
     return 0
 
 

@@ -16,6 +16,10 @@
  *           data-open="true"></script>                    open the chat when the page loads
  *
  * Bot and person text is only ever shown with textContent, never as HTML.
+ *
+ * "Get help now" asks the web chat server for the lines of the person's country (/api/sos).
+ * For when that fails, the widget fetches the emergency numbers and international lines from
+ * the same server's hotline data (/api/lines) as it loads, and keeps them in localStorage.
  */
 (function () {
   "use strict";
@@ -31,6 +35,7 @@
   const COUNTER_FROM = 200; // show the counter this many characters before the limit
   const TYPING_TIMEOUT_MS = 30000;
   const SOS_TIMEOUT_MS = 8000;
+  const MAX_FALLBACK_ITEMS = 20; // more numbers or lines than this in /api/lines is not ours
 
   const GREETINGS = {
     en: {
@@ -78,10 +83,15 @@
     helpTitle: "Help right now",
     helpLoading: "Looking up the lines for your country…",
     helpDanger: "If you are in danger right now, call your local emergency number.",
-    helpFallback: "We couldn't load the crisis lines just now. If you are in danger, call your local emergency " +
-      "number (for example 999 in the UK, 911 in the US and Canada, 112 in most of Europe, 000 in Australia). " +
-      "You can find a free, confidential helpline for your country at findahelpline.com.",
+    // Shown when neither the lines for the person's country nor the kept ones could be loaded:
+    // no numbers here, since a number from memory could be the wrong one for where they are.
+    helpFallback: "We couldn't load the crisis lines just now. If you are in danger, please call your local " +
+      "emergency number. You can find a free, confidential helpline for your country at findahelpline.com.",
     helpLink: "Find a helpline at findahelpline.com",
+    helpKeptIntro: "We couldn't load the lines for your country just now, but these can help.",
+    helpNumbers: "Emergency numbers:",
+    helpNumber: (places, number) => `• ${places}: ${number}`,
+    helpOtherLines: "You can also talk to someone here:",
     closeHelp: "Close",
     deleteTitle: "Delete my data?",
     deleteBody: "This deletes everything the companion keeps about you: your answers, your saved reflections " +
@@ -116,6 +126,7 @@
     open: `ecw:open:${config.serverUrl}`,
     history: (id) => `ecw:history:${id}`,
     draft: (id) => `ecw:draft:${id}`,
+    fallback: `ecw:lines:${config.apiUrl}`,
   };
 
   // ----- small helpers ---------------------------------------------------------------
@@ -209,6 +220,31 @@
     return `${date.toLocaleDateString([], { day: "numeric", month: "short" })}, ${time}`;
   }
 
+  function safeLinkUrl(value) {
+    if (typeof value !== "string") {
+      return "";
+    }
+    try {
+      const url = new URL(value);
+      return url.protocol === "https:" ? url.href : "";
+    } catch (error) {
+      return "";
+    }
+  }
+
+  function listOf(words) {
+    try {
+      return new Intl.ListFormat("en", { type: "conjunction" }).format(words);
+    } catch (error) {
+      return words.join(", ");
+    }
+  }
+
+  function sentence(text) {
+    const trimmed = text.trim().replace(/[.\s]+$/, "");
+    return trimmed ? `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}.` : "";
+  }
+
   function safeImageUrl(value) {
     if (typeof value !== "string" || !value) {
       return "";
@@ -233,6 +269,8 @@
     started: false,
     typingTimer: 0,
     dialog: null,
+    fallback: null, // {numbers, lines, note}: the emergency numbers and international lines from /api/lines
+    fallbackRequest: null,
   };
   const nodes = new Map(); // entry id -> its element in the log
 
@@ -832,9 +870,11 @@
     close.addEventListener("click", closeDialog);
     actions.append(close);
 
+    // Without kept fallback lines, ask for them now, alongside the person's own lines.
+    const fallback = state.fallback ? Promise.resolve() : refreshFallback();
     fetchLines().then(
       (messages) => showLines(lines, messages),
-      () => showLines(lines, null),
+      () => fallback.then(() => showLines(lines, null)),
     );
   }
 
@@ -852,21 +892,108 @@
   }
 
   function showLines(container, messages) {
-    const paragraphs = (messages || [TEXT.helpFallback]).map((text) => element("p", { className: "ecw-text", text }));
-    if (!messages) {
-      paragraphs.push(
-        element("p", {}, [
-          element("a", {
-            href: "https://findahelpline.com",
-            target: "_blank",
-            rel: "noopener noreferrer",
-            text: TEXT.helpLink,
-          }),
-        ]),
-      );
+    let paragraphs;
+    if (messages) {
+      paragraphs = messages.map((text) => element("p", { className: "ecw-text", text }));
+    } else if (state.fallback) {
+      paragraphs = fallbackParagraphs(state.fallback);
+    } else {
+      paragraphs = [
+        element("p", { className: "ecw-text", text: TEXT.helpFallback }),
+        element("p", {}, [link("https://findahelpline.com", TEXT.helpLink)]),
+      ];
     }
     container.replaceChildren(...paragraphs);
     container.setAttribute("aria-busy", "false");
+  }
+
+  function link(href, text) {
+    return element("a", { href, target: "_blank", rel: "noopener noreferrer", text });
+  }
+
+  function fallbackParagraphs(fallback) {
+    const paragraphs = [element("p", { className: "ecw-text", text: TEXT.helpKeptIntro })];
+    if (fallback.numbers.length) {
+      const list = fallback.numbers.map((item) => TEXT.helpNumber(listOf(item.places), item.number));
+      paragraphs.push(element("p", { className: "ecw-text", text: [TEXT.helpNumbers, ...list].join("\n") }));
+    }
+    if (fallback.note) {
+      paragraphs.push(element("p", { className: "ecw-text", text: sentence(fallback.note) }));
+    }
+    if (fallback.lines.length) {
+      paragraphs.push(element("p", { className: "ecw-text", text: TEXT.helpOtherLines }));
+      for (const line of fallback.lines) {
+        const details = line.note ? `: ${line.contact} (${line.note})` : `: ${line.contact}`;
+        const name = line.url ? link(line.url, line.name) : line.name;
+        paragraphs.push(element("p", { className: "ecw-text" }, ["• ", name, details]));
+      }
+    }
+    return paragraphs;
+  }
+
+  // The fallback lines: fetched as the widget loads, kept in memory and in localStorage, so
+  // "Get help now" still names real numbers when the server is down later.
+
+  function checkedFallback(body) {
+    if (!body || typeof body !== "object") {
+      return null;
+    }
+    const text = (value, limit) => typeof value === "string" && value.trim() !== "" && value.length <= limit;
+    const numbers = (Array.isArray(body.emergency_numbers) ? body.emergency_numbers : [])
+      .filter((item) => item && text(item.number, 40) && Array.isArray(item.places) && item.places.length)
+      .map((item) => ({ number: item.number, places: item.places.filter((place) => text(place, 80)) }))
+      .filter((item) => item.places.length)
+      .slice(0, MAX_FALLBACK_ITEMS);
+    const lines = (Array.isArray(body.lines) ? body.lines : [])
+      .filter((line) => line && text(line.name, 120) && text(line.contact, 200))
+      .map((line) => ({
+        name: line.name,
+        contact: line.contact,
+        note: text(line.note, 200) ? line.note : "",
+        url: safeLinkUrl(line.url),
+      }))
+      .slice(0, MAX_FALLBACK_ITEMS);
+    if (!numbers.length && !lines.length) {
+      return null;
+    }
+    return { numbers, lines, note: text(body.emergency_note, 200) ? body.emergency_note : "" };
+  }
+
+  function keptFallback(fallback) {
+    // Stored as /api/lines sends it, so it is checked the same way when it is read back.
+    return JSON.stringify({ emergency_numbers: fallback.numbers, lines: fallback.lines, emergency_note: fallback.note });
+  }
+
+  function loadKeptFallback() {
+    try {
+      state.fallback = checkedFallback(JSON.parse(read("localStorage", keys.fallback) || "null"));
+    } catch (error) {
+      state.fallback = null;
+    }
+  }
+
+  function refreshFallback() {
+    // One request at a time; it always settles, and a failure keeps what we had.
+    if (state.fallbackRequest) {
+      return state.fallbackRequest;
+    }
+    const controller = new AbortController();
+    const timer = window.setTimeout(() => controller.abort(), SOS_TIMEOUT_MS);
+    state.fallbackRequest = fetch(`${config.apiUrl}/api/lines`, { signal: controller.signal, credentials: "omit" })
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+      .then((body) => {
+        const fallback = checkedFallback(body);
+        if (fallback) {
+          state.fallback = fallback;
+          write("localStorage", keys.fallback, keptFallback(fallback));
+        }
+      })
+      .catch(() => {})
+      .finally(() => {
+        window.clearTimeout(timer);
+        state.fallbackRequest = null;
+      });
+    return state.fallbackRequest;
   }
 
   function confirmDeletion(returnFocusTo) {
@@ -911,6 +1038,8 @@
 
   function init() {
     loadSession();
+    loadKeptFallback();
+    refreshFallback();
     build();
     renderHistory();
     if (!state.history.length) {
