@@ -4,6 +4,10 @@ A new one is a declaration: its name, its questions' keys in order, and a conten
 with the words (``steps`` and ``headings`` per key, ``intro``, ``skip_button``, and for an
 editable list ``keep_button`` and ``current``). Every question can be skipped; an editable
 list starts from the last saved entry and "keep" keeps an answer.
+
+A question may also list ``choices`` (``[[title, value], ...]`` under its key): they become
+buttons, a tapped or typed title or value is stored as the value, and any other answer is
+asked again kindly (``choice_unclear``), so a scored questionnaire is a declaration too.
 """
 
 from __future__ import annotations
@@ -32,18 +36,30 @@ class QuestionList(Exercise):
         replies = [Reply(words["intro"])] if data["position"] == 0 and words.get("intro") else []
         replies += self.before_question(key, context)
         question = words["steps"][key]
+        choices = tuple(Button(title, value) for title, value in self._choices(key))
         previous = data["previous"].get(key)
         if previous:
-            buttons = (Button(words["keep_button"], "keep"), Button(words["skip_button"], "skip"))
+            buttons = (*choices, Button(words["keep_button"], "keep"), Button(words["skip_button"], "skip"))
             replies.append(Reply(f"{question}\n{words['current'].format(answer=previous)}", buttons))
         else:
-            replies.append(Reply(question, (Button(words["skip_button"], "skip"),)))
+            replies.append(Reply(question, (*choices, Button(words["skip_button"], "skip"))))
         return replies
 
     def answer(self, data: dict[str, Any], text: str, context: Context) -> StepResult:
         key = self.questions[data["position"]]
         previous = data["previous"].get(key)
-        value = previous if previous and _KEEP.match(without_end_punctuation(text)) else text.strip()
+        answer = without_end_punctuation(text)
+        if previous and _KEEP.match(answer):
+            value = previous
+        elif self._choices(key):
+            value = next(
+                (value for title, value in self._choices(key) if answer in (without_end_punctuation(title), value)),
+                None,
+            )
+            if value is None:
+                return StepResult([Reply(self.words()["choice_unclear"])], data)
+        else:
+            value = text.strip()
         return self._advance({**data, "answers": {**data["answers"], key: value}}, context)
 
     def skip(self, data: dict[str, Any], context: Context) -> StepResult | None:
@@ -59,6 +75,9 @@ class QuestionList(Exercise):
             if answers.get(key):
                 lines += [f"{headings[key]}:", f"  {answers[key]}"]
         return [Reply("\n".join(lines))] if lines else []
+
+    def _choices(self, key: str) -> list[tuple[str, str]]:
+        return [(str(title), str(value)) for title, value in self.words().get("choices", {}).get(key, [])]
 
     def before_question(self, key: str, context: Context) -> list[Reply]:
         """Anything to say just before the question ``key`` (nothing, unless an exercise adds it)."""
