@@ -6,19 +6,21 @@ mistake in how the server or the hotline module reads the file shows up here.
 
 from __future__ import annotations
 
+import asyncio
 import shutil
-from collections.abc import AsyncIterator
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import pytest_asyncio
+import requests
 import yaml
 from aiohttp import web
-from aiohttp.test_utils import TestClient, TestServer
 
 from bot.channels.webchat import server
 from bot.config import settings
 from bot.safety.hotlines import HOTLINES_FILE, emergency_numbers
+from tests.servers import free_port
 
 
 def _data() -> dict:
@@ -35,11 +37,29 @@ def _emergency_by_country() -> dict[str, str]:
     return numbers
 
 
-# In each test's own loop (async fixtures default to the session's loop in pyproject.toml).
-@pytest_asyncio.fixture(loop_scope="function")
-async def client() -> AsyncIterator[TestClient]:
-    async with TestClient(TestServer(server.build_app(settings()))) as running:
-        yield running
+@pytest.fixture
+def client() -> Iterator[str]:
+    """The real web chat app on a loopback port, served from its own thread and event loop.
+
+    A thread of its own keeps it apart from any event loop the browser tests leave running.
+    """
+    loop, port, started = asyncio.new_event_loop(), free_port(), threading.Event()
+    runner = web.AppRunner(server.build_app(settings()))
+
+    def serve() -> None:
+        asyncio.set_event_loop(loop)
+        loop.run_until_complete(runner.setup())
+        loop.run_until_complete(web.TCPSite(runner, "127.0.0.1", port).start())
+        started.set()
+        loop.run_forever()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    assert started.wait(10), "the web chat app did not start"
+    yield f"http://127.0.0.1:{port}"
+    asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(10)
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(10)
 
 
 def test_emergency_numbers_lists_every_country_of_the_data_file_and_the_eu() -> None:
@@ -49,10 +69,10 @@ def test_emergency_numbers_lists_every_country_of_the_data_file_and_the_eu() -> 
     assert "your local emergency number" not in numbers.values()
 
 
-async def test_the_lines_name_every_emergency_number_with_its_places(client: TestClient) -> None:
-    reply = await client.get("/api/lines")
-    assert reply.status == 200
-    body = await reply.json()
+def test_the_lines_name_every_emergency_number_with_its_places(client: str) -> None:
+    reply = requests.get(f"{client}/api/lines", timeout=10)
+    assert reply.status_code == 200
+    body = reply.json()
     places_by_number = {item["number"]: item["places"] for item in body["emergency_numbers"]}
     assert places_by_number["911"] == ["United States", "Canada"], "one number, all its countries, in file order"
     assert places_by_number["999"] == ["United Kingdom"]
@@ -64,8 +84,8 @@ async def test_the_lines_name_every_emergency_number_with_its_places(client: Tes
         assert all(isinstance(place, str) and place and len(place) < 40 for place in places_by_number[number])
 
 
-async def test_the_lines_include_the_international_lines_and_the_emergency_note(client: TestClient) -> None:
-    body = await (await client.get("/api/lines")).json()
+def test_the_lines_include_the_international_lines_and_the_emergency_note(client: str) -> None:
+    body = requests.get(f"{client}/api/lines", timeout=10).json()
     international = _data()["international"]
     expected = [(line["name"], line["contact"], line["url"]) for line in international if line["kind"] != "emergency"]
     assert [(line["name"], line["contact"], line["url"]) for line in body["lines"]] == expected
@@ -75,34 +95,36 @@ async def test_the_lines_include_the_international_lines_and_the_emergency_note(
     assert "emergency_note" in body and set(body) == {"emergency_numbers", "lines", "emergency_note"}
 
 
-async def test_the_lines_allow_any_origin_and_are_cacheable_for_a_while(client: TestClient) -> None:
-    reply = await client.get("/api/lines", headers={"Origin": "https://counselling.example"})
+def test_the_lines_allow_any_origin_and_are_cacheable_for_a_while(client: str) -> None:
+    reply = requests.get(f"{client}/api/lines", headers={"Origin": "https://counselling.example"}, timeout=10)
     assert reply.headers["Access-Control-Allow-Origin"] == "*"
     assert reply.headers["X-Content-Type-Options"] == "nosniff"
     assert reply.headers["Content-Type"].startswith("application/json")
     assert "max-age=" in reply.headers["Cache-Control"]
-    preflight = await client.options("/api/lines", headers={"Origin": "https://counselling.example"})
-    assert preflight.status == 204 and preflight.headers["Access-Control-Allow-Origin"] == "*"
-    assert (await client.post("/api/lines", data=b"{}")).status == 405
+    preflight = requests.options(
+        f"{client}/api/lines", headers={"Origin": "https://counselling.example"}, timeout=10
+    )
+    assert preflight.status_code == 204 and preflight.headers["Access-Control-Allow-Origin"] == "*"
+    assert requests.post(f"{client}/api/lines", data=b"{}", timeout=10).status_code == 405
 
 
-async def test_broken_hotline_data_gives_503_with_a_reason(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_broken_hotline_data_gives_503_with_a_reason(client: str, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken() -> dict[str, str]:
         raise KeyError("emergency_only")
 
     monkeypatch.setattr(server, "emergency_numbers", broken)
-    reply = await client.get("/api/lines")
-    assert reply.status == 503
-    assert (await reply.json())["error"]
+    reply = requests.get(f"{client}/api/lines", timeout=10)
+    assert reply.status_code == 503
+    assert reply.json()["error"]
     assert "Cache-Control" not in reply.headers, "a failure must not be cached in place of the lines"
 
 
-async def test_the_other_endpoints_keep_their_rules(client: TestClient) -> None:
-    reply = await client.get("/api/sos?session_id=short")
-    assert reply.status == 400 and "session_id" in (await reply.json())["error"]
-    too_big = await client.post("/api/erase", data=b"x" * (server.MAX_REQUEST_BYTES + 1))
-    assert too_big.status == 413
-    page = await client.get("/")
+def test_the_other_endpoints_keep_their_rules(client: str) -> None:
+    reply = requests.get(f"{client}/api/sos?session_id=short", timeout=10)
+    assert reply.status_code == 400 and "session_id" in reply.json()["error"]
+    too_big = requests.post(f"{client}/api/erase", data=b"x" * (server.MAX_REQUEST_BYTES + 1), timeout=10)
+    assert too_big.status_code == 413
+    page = requests.get(f"{client}/", timeout=10)
     assert "default-src 'none'" in page.headers["Content-Security-Policy"]
 
 
