@@ -43,7 +43,13 @@ models/.trained: $(TRAINING_INPUTS) | $(VENV)/.installed
 	$(BIN)/rasa train --out models --fixed-model-name companion --quiet
 	touch $@
 
-train: models/.trained ## train the model when the training data changed (and only then)
+RISK_CLASSIFIER := models/risk_classifier.joblib
+
+$(RISK_CLASSIFIER): $(wildcard data/safety/corpus/*.jsonl) tests/data/safety/dev.jsonl tests/data/safety/holdout.jsonl tests/data/safety/holdout_round2.jsonl bot/safety/classifier.py | $(VENV)/.installed
+	@mkdir -p models
+	$(BIN)/python -m bot train-risk
+
+train: models/.trained $(RISK_CLASSIFIER) ## train the Rasa model and the risk classifier when their data changed (and only then)
 
 migrate: $(VENV)/.installed ## bring the database to the newest schema; creates the secrets under var/ on first use
 	$(BIN)/python -m bot migrate
@@ -61,7 +67,7 @@ chromium: ## install Debian's chromium for the browser tests (when missing; need
 # The Telegram bridge starts only when a bot token is set.
 PROCESSES := actions rasa webchat $(if $(TELEGRAM_BOT_TOKEN),telegram,)
 
-run: models/.trained migrate $(WEBCHAT_VENDOR) ## serve everything on SQLite (actions, Rasa, web chat, Telegram if TELEGRAM_BOT_TOKEN is set)
+run: models/.trained $(RISK_CLASSIFIER) migrate $(WEBCHAT_VENDOR) ## serve everything on SQLite (actions, Rasa, web chat, Telegram if TELEGRAM_BOT_TOKEN is set)
 	@echo "Web chat:      http://localhost:$(WEBCHAT_PORT)/"
 	@echo "Rasa:          $(RASA_URL)  (REST: POST $(RASA_URL)/webhooks/rest/webhook, Socket.IO: $(RASA_URL)/socket.io)"
 	@echo "Rasa HTTP API: $(RASA_URL)  (needs ?token= from RASA_API_TOKEN, by default the file var/rasa_api.token)"
@@ -71,10 +77,10 @@ run: models/.trained migrate $(WEBCHAT_VENDOR) ## serve everything on SQLite (ac
 	@echo "Stop everything with Ctrl-C."
 	$(BIN)/honcho start -f Procfile $(PROCESSES)
 
-telegram: models/.trained migrate ## run only the Telegram bridge (needs TELEGRAM_BOT_TOKEN and a running `make run`)
+telegram: models/.trained $(RISK_CLASSIFIER) migrate ## run only the Telegram bridge (needs TELEGRAM_BOT_TOKEN and a running `make run`)
 	$(BIN)/python -m bot telegram
 
-chat: models/.trained migrate ## talk to the bot in this terminal (start `make run` or the action server first)
+chat: models/.trained $(RISK_CLASSIFIER) migrate ## talk to the bot in this terminal (start `make run` or the action server first)
 	$(BIN)/python -m bot serve shell
 
 lint: $(VENV)/.installed ## ruff
@@ -83,17 +89,19 @@ lint: $(VENV)/.installed ## ruff
 validate: $(VENV)/.installed ## Rasa's data validation, warnings count as errors
 	$(BIN)/rasa data validate --fail-on-warnings --quiet
 
-unit: $(VENV)/.installed ## the tests that need no trained model
+unit: $(RISK_CLASSIFIER) ## the tests that need no trained Rasa model
 	$(BIN)/pytest -m "not conversation and not browser" -q
 
-test: models/.trained lint validate $(WEBCHAT_VENDOR) chromium ## install, lint, validate data, run every test, then `rasa test` on the test stories
+test: models/.trained $(RISK_CLASSIFIER) lint validate $(WEBCHAT_VENDOR) chromium ## install, lint, validate data, run every test, then `rasa test` on the test stories
 	$(BIN)/pytest -q --ignore=tests/telegram
 	$(BIN)/pytest -q tests/telegram
 	$(BIN)/rasa test core --model models --stories tests/stories --fail-on-prediction-errors --out results --quiet
 
-eval: $(VENV)/.installed ## print the evaluation reports (development and held-out sets) of the risk detector, the apology analyzer and the circle suggestions
+eval: $(RISK_CLASSIFIER) ## print the evaluation reports (development and held-out sets) of the risk detector, the apology analyzer and the circle suggestions
 	$(BIN)/python -m bot evaluate-safety
 	$(BIN)/python -m bot evaluate-safety tests/data/safety/holdout.jsonl
+	$(BIN)/python -m bot evaluate-safety tests/data/safety/holdout_round2.jsonl
+	$(BIN)/python -m bot evaluate-safety tests/data/safety/holdout_round3.jsonl
 	$(BIN)/python -m bot evaluate-apology
 	$(BIN)/python -m bot evaluate-apology tests/data/apology/holdout.jsonl
 	$(BIN)/python -m bot evaluate-apology tests/data/apology/independent.jsonl

@@ -33,7 +33,8 @@ from bot.exercises import exercise_by_intent, exercise_by_name, exercise_named_i
 from bot.exercises.engine import FINISHED, PAUSED, words
 from bot.exercises.runs import RunNotFoundError
 from bot.exercises.safety_plan import describe_plan, no_plan_text
-from bot.safety import crisis_reply, detect_risk
+from bot.safety import crisis_reply
+from bot.safety.verdict import assess
 from bot.storage import session_scope
 from bot.storage.repositories import latest_entry
 
@@ -115,7 +116,7 @@ class ValidateExerciseForm(FormValidationAction):
             # Rasa validates the cleared slot when the form starts: that is no answer yet.
             return {"exercise_reply": None}
         text = str(value)
-        risk = detect_risk(text)
+        risk = assess(text).risk
         with session_scope() as session:
             runs = exercise_runs(tracker, session)
             if risk is not None:

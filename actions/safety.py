@@ -23,6 +23,7 @@ from actions.common import (
 from bot.exercises.engine import words as exercise_words
 from bot.safety import crisis_mode, crisis_reply, detect_risk, guess_category, sos_reply
 from bot.safety.crisis import CrisisReply
+from bot.safety.verdict import ASK
 from bot.storage import session_scope
 from bot.storage.repositories import latest_entry
 
@@ -59,18 +60,32 @@ class ActionCrisisResponse(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        """Answer risk first: warm words, the lines for the person's country, a pause of what was running."""
+        """Answer risk first: warm words and the lines for the person's country, or, when the
+        risk layers are unsure, one direct question; either way what was running is paused."""
         verdict = _verdict(tracker)
-        reply = crisis_reply(
-            verdict["category"], tracker.get_slot("country"), about_someone_else=bool(verdict.get("about_someone_else"))
-        )
-        say_crisis_reply(dispatcher, reply, ask_if_safe=True)
-        record_safety(tracker, category=verdict["category"], layer=verdict.get("layer", "model"))
+        category = verdict["category"]
+        already_in_the_mode = bool(tracker.get_slot("crisis_state"))
+        if verdict.get("level") == ASK and not already_in_the_mode:
+            question = crisis_mode.ask_question(category)
+            dispatcher.utter_message(
+                text=question.text,
+                buttons=[{"title": b.title, "payload": b.payload} for b in question.buttons],
+                json_message={"safety": {"level": ASK, "category": category}},
+            )
+            record_safety(tracker, category=category, layer="ask")
+            state = crisis_mode.ask_state(category)
+        else:
+            reply = crisis_reply(
+                category, tracker.get_slot("country"), about_someone_else=bool(verdict.get("about_someone_else"))
+            )
+            say_crisis_reply(dispatcher, reply, ask_if_safe=True)
+            record_safety(tracker, category=category, layer=verdict.get("layer", "model"))
+            state = crisis_mode.start_state(category)
         # Always closing the loop keeps the crisis rules identical in every state.
         return pause_running_exercise(tracker) + [
             ActiveLoop(None),
             SlotSet("requested_slot", None),
-            SlotSet("crisis_state", crisis_mode.start_state(verdict["category"])),
+            SlotSet("crisis_state", state),
             SlotSet("safety_reply", None),
         ]
 
@@ -107,6 +122,10 @@ class ValidateCrisisForm(FormValidationAction):
             has_plan=has_plan,
         )
         say_replies(dispatcher, turn.replies)
+        if turn.escalate:
+            category = turn.state["category"]
+            say_crisis_reply(dispatcher, crisis_reply(category, tracker.get_slot("country")), ask_if_safe=True)
+            record_safety(tracker, category=category, layer="asked")
         if turn.closed:
             return {"safety_reply": "resume" if turn.resume else "closed", "crisis_state": None}
         return {"safety_reply": None, "crisis_state": turn.state}

@@ -1,4 +1,5 @@
-"""Time ``detect_risk`` on the safety development set and on a 2,000-character message.
+"""Time the risk patterns (``detect_risk``) and the served verdict (``assess``: the patterns, then
+the learned classifier) on the safety development set and on 2,000-character messages.
 
 Run: ``python bench/bench_safety.py [iterations]`` (default 20 passes over the dev set).
 Prints mean, median and 99th-percentile microseconds per message and messages per second.
@@ -16,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.safety import detect_risk  # noqa: E402  (needs the project root on the path first)
+from bot.safety.verdict import assess  # noqa: E402
 
 DEV_SET = ROOT / "tests" / "data" / "safety" / "dev.jsonl"
 # Worst case: every sentence holds words some rule is anchored on ("keep", "going").
@@ -24,13 +26,13 @@ LONG_MESSAGE = (
 )[:1985] + " I want to die."
 
 
-def _timings(texts: list[str], passes: int) -> list[float]:
+def _timings(texts: list[str], passes: int, judge=detect_risk) -> list[float]:
     """Microseconds per call, one entry per message per pass."""
     timings = []
     for _ in range(passes):
         for text in texts:
             started = time.perf_counter()
-            detect_risk(text)
+            judge(text)
             timings.append((time.perf_counter() - started) * 1e6)
     return timings
 
@@ -62,6 +64,12 @@ def main(argv: list[str]) -> int:
     )
     everyday = " ".join(text for text in texts[len(texts) // 2 :])[:2000]
     print(_summary(f"{len(everyday)} chars of dev-set messages", _timings([everyday], 200)))
+    started = time.perf_counter()
+    assess("warm up: load the classifier")
+    print(f"first served verdict (loads the classifier): {(time.perf_counter() - started) * 1e3:.0f} ms")
+    print(_summary("served, dev set ", _timings(texts, max(1, passes // 4), assess)))
+    print(_summary(f"served, {len(LONG_MESSAGE)} chars", _timings([LONG_MESSAGE], 100, assess)))
+    print(_summary(f"served, {len(everyday)} chars of dev-set messages", _timings([everyday], 100, assess)))
     return 0
 
 

@@ -14,7 +14,8 @@ from typing import TextIO
 COMMANDS: dict[str, str] = {
     "export": "print a person's stored data as JSON (--sender SENDER_ID)",
     "erase": "delete everything stored about a person (--sender SENDER_ID)",
-    "safety-check": "read one message per line on stdin, print one risk verdict (JSON) per line",
+    "safety-check": "read one message per line on stdin, print one risk verdict (JSON, with level) per line",
+    "train-risk": "fit the learned risk classifier on data/safety/corpus/ into models/ (run by make train)",
     "apology-check": "read one apology draft per line on stdin, print its analysis (JSON) per line",
     "evaluate-safety": "recall and false positives of the risk detector on a labelled set",
     "evaluate-apology": "per-code precision and recall of the apology analyzer on a labelled set",
@@ -70,11 +71,11 @@ def _each_line(analyse: Callable[[str], dict]) -> int:
 
 
 def _safety_check(argv: list[str]) -> int:
-    from bot.safety import detect_risk
+    from bot.safety.verdict import CRISIS, assess
 
     def verdict(text: str) -> dict:
-        risk = detect_risk(text)
-        return {"risk": risk is not None, "category": risk.category if risk else None}
+        assessed = assess(text)
+        return {"risk": assessed.level == CRISIS, "level": assessed.level, "category": assessed.category}
 
     return _each_line(verdict)
 
@@ -133,6 +134,7 @@ HANDLERS: dict[str, Callable[[list[str]], int]] = {
     "safety-check": _safety_check,
     "apology-check": _apology_check,
     "evaluate-safety": _evaluate("bot.safety.evaluate"),
+    "train-risk": _evaluate("bot.safety.classifier"),
     "evaluate-apology": _evaluate("bot.apology.evaluate"),
     "evaluate-circles": _evaluate("bot.circles.evaluate"),
     "migrate": _migrate,

@@ -39,6 +39,12 @@ def _run_rasa_cli(arguments: list[str]) -> int:
 
 def serve_rasa(model: Path = DEFAULT_MODEL) -> int:
     """Rasa's server: the channels, and the HTTP API behind the token, on BIND_ADDRESS:RASA_PORT."""
+    from bot.safety.classifier import MODEL_FILE, is_available
+
+    if not is_available():
+        # Without the learned layer only the patterns would screen messages: refuse, loudly.
+        sys.stderr.write(f"The risk classifier {MODEL_FILE} is missing: run `make train` first.\n")
+        return 1
     config = settings()
     _export_secrets(config)
     print(f"Rasa: http://{config.bind_address}:{config.rasa_port} (HTTP API needs RASA_API_TOKEN)", flush=True)

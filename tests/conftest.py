@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.chat import Chat
-from tests.servers import BotServers, ensure_trained_model
+from tests.servers import BotServers, ensure_risk_classifier, ensure_trained_model
 
 
 @pytest.fixture(autouse=True)
@@ -22,6 +22,12 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     settings.cache_clear()
     yield
     settings.cache_clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def risk_classifier() -> None:
+    """The learned risk layer, fitted through the Makefile (only when its corpus changed)."""
+    ensure_risk_classifier()
 
 
 @pytest.fixture(scope="session")

@@ -32,6 +32,11 @@ def ensure_trained_model() -> Path:
     return MODEL
 
 
+def ensure_risk_classifier() -> None:
+    """Fit the risk classifier through the Makefile, which refits only when its corpus changed."""
+    subprocess.run(["make", "--no-print-directory", "models/risk_classifier.joblib"], cwd=PROJECT_ROOT, check=True)
+
+
 def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 300) -> None:
     """Poll ``url`` until it answers 200, failing fast if the process died."""
     deadline = time.monotonic() + seconds

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from bot.config import settings
 from bot.exercises.safety_plan import describe_plan, no_plan_text
-from bot.safety import Risk, crisis_reply, detect_risk, sos_reply
+from bot.safety import Risk, crisis_reply, sos_reply
 from bot.safety.crisis import CrisisReply
+from bot.safety.verdict import assess
 from bot.storage import session_scope
 from bot.storage.repositories import latest_entry, load_profile, record_safety_event
 
@@ -57,7 +58,9 @@ def screen(text: str | None) -> Screening:
         return Screening("sos")
     if _SHOW_PLAN.match(text):
         return Screening("show_plan")
-    risk = detect_risk(text[:DETECTOR_INPUT_LIMIT])
+    # Both risk layers (the patterns, then the learned classifier) at the crisis level; the
+    # "ask" band is answered by the assistant, which holds the conversation's state.
+    risk = assess(text[:DETECTOR_INPUT_LIMIT]).risk
     if len(text) > settings().max_message_chars:
         return Screening("too_long", risk)
     return Screening("ok", risk)

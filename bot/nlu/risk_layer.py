@@ -1,10 +1,14 @@
 """The risk layer of the NLU pipeline: the last word on whether a message is a crisis.
 
 It runs after the intent classifier and the fallback classifier, on every message the
-model parses, whatever the conversation state. Two layers escalate, either one enough:
-the spaCy risk patterns of :mod:`bot.safety` and the model's own ``crisis`` intent. The
-verdict is attached to the parse result as ``risk`` (category, layer, rule, and whether
-it is about someone else), never with the message text.
+model parses, whatever the conversation state. Three layers escalate, any one enough: the
+spaCy risk patterns of :mod:`bot.safety` and the learned risk classifier
+(:mod:`bot.safety.classifier`). When the classifier is unsure (the "ask" band), or the intent
+model alone ranks ``crisis`` first with high confidence, the intent is ``crisis`` too, with
+``level: ask``, so that the same rules answer in every state, with one direct question
+instead of the crisis reply. The
+verdict is attached to the parse result as ``risk`` (level, category, layer, rule, and
+whether it is about someone else), never with the message text.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.content import load_content
-from bot.safety import detect_risk, guess_category, speaks_of_the_past_only
+from bot.safety import guess_category, speaks_of_the_past_only
+from bot.safety.verdict import ASK, CRISIS, assess
 
 CRISIS_INTENT = "crisis"
 RISK_KEY = "risk"
@@ -88,29 +93,37 @@ class RiskLayer(GraphComponent):
         text: str | None = message.get(TEXT)
         if not text or text.startswith("/"):
             return
-        risk = detect_risk(text)
-        if risk is not None:
+        assessed = assess(text)
+        if assessed.level == CRISIS and assessed.risk is not None:
+            risk = assessed.risk
             verdict = {
+                "level": CRISIS,
                 "category": risk.category,
                 "layer": risk.layer,
                 "rule": risk.rule,
                 "about_someone_else": risk.about_someone_else,
             }
-        elif (
+        elif assessed.level == ASK or (
             _model_crisis_confidence(message) >= self._model_threshold
             and uses_risk_vocabulary(text)
             and not speaks_of_the_past_only(text)
         ):
+            # The intent model's own crisis guess only asks: measured on the second held-out
+            # set, letting it escalate added as many false crisis replies as it found risk.
+            from_classifier = assessed.level == ASK
             verdict = {
-                "category": guess_category(text),
-                "layer": "model",
-                "rule": "nlu_crisis_intent",
+                "level": ASK,
+                "category": assessed.category if from_classifier else guess_category(text),
+                "layer": "classifier" if from_classifier else "model",
+                "rule": "risk_classifier_unsure" if from_classifier else "nlu_crisis_intent",
                 "about_someone_else": False,
             }
         else:
             self._demote_unfounded_crisis(message)
             return
-        confidence = 1.0 if verdict["layer"] == "patterns" else _model_crisis_confidence(message)
+        confidence = (
+            _model_crisis_confidence(message) if verdict["layer"] == "model" else float(assessed.probability or 1.0)
+        )
         message.set(INTENT, {"name": CRISIS_INTENT, "confidence": confidence}, add_to_output=True)
         message.set(RISK_KEY, verdict, add_to_output=True)
 

@@ -33,6 +33,7 @@ class CrisisReply:
         """Structured data for channels that show buttons or cards: category, each line's name and contact."""
         return {
             "safety": {
+                "level": "crisis",
                 "category": self.category,
                 "hotlines": [{"name": hotline.name, "contact": hotline.contact} for hotline in self.hotlines],
             }

@@ -7,6 +7,11 @@ mode; a denial ("I was joking", "you misunderstood") is acknowledged without arg
 the lines are given once more in one sentence, and one gentle question is asked before
 the mode closes. Asking to leave ("go back to my exercise") always works. More risk
 language is handled by the crisis reply itself, which starts the mode again.
+
+When the learned layer is unsure, the mode starts by asking instead: one direct, kind
+question ("are you thinking about ending your life?"). "Yes", "not sure" or more risk lead
+to the crisis reply; "no" goes back to where the person was, without a lecture; anything
+else is asked once more, then treated as a yes.
 """
 
 from __future__ import annotations
@@ -62,18 +67,72 @@ def _words() -> dict[str, Any]:
 
 @dataclass
 class CrisisTurn:
-    """What to say, and whether the mode closes (and then whether to resume what was paused)."""
+    """What to say, and whether the mode closes (and then whether to resume what was paused).
+
+    ``escalate`` asks the caller to give the crisis reply now (after a "yes" to the question).
+    """
 
     replies: list[Reply]
     state: dict[str, Any]
     closed: bool = False
     resume: bool = False
+    escalate: bool = False
     notes: list[str] = field(default_factory=list)
 
 
 def start_state(category: str) -> dict[str, Any]:
     """The mode's state right after a crisis reply."""
     return {"category": category, "denied": False}
+
+
+def ask_state(category: str) -> dict[str, Any]:
+    """The mode's state right after the direct question of the "ask" band."""
+    return {"category": category, "denied": False, "asking": True, "asked": 1}
+
+
+def ask_question(category: str) -> Reply:
+    """The direct, kind question for a message the risk layers are unsure about."""
+    words = _words()
+    question = words["ask_question"].get(category) or words["ask_question"]["suicide"]
+    buttons = tuple(Button(title, payload) for title, payload in words["ask_buttons"])
+    return Reply(question, buttons)
+
+
+YES, NO = "yes", "no"
+_ASK_YES = re.compile(
+    r"^(yes|yeah|yep|yup|ya|yh|i am|i think so|maybe|perhaps|kind of|sort of|kinda|a bit|a little|sometimes|"
+    r"i don'?t know|idk|not sure|i'?m not sure|possibly|probably|honestly yes)\b"
+    r"|\bnot (ok|okay|fine|safe|alright|all right)\b"
+)
+_ASK_NO = re.compile(
+    r"^(no|nope|nah|not at all|not really no|i'?m (ok|okay|fine|safe|alright|all right)|i am (ok|okay|fine|safe))\b"
+    r"|\b(i'?m|i am) safe\b|\bno,? i'?m (ok|okay|fine|safe)\b"
+)
+
+
+def read_ask_answer(text: str) -> str:
+    """What a reply to the direct question says: YES (including "not sure"), NO, LEAVE or UNCLEAR."""
+    answer = normalise_answer(text)
+    if _LEAVE.search(answer):
+        return LEAVE
+    if _ASK_YES.search(answer):
+        return YES
+    if _ASK_NO.search(answer) or _DENIAL.search(answer):
+        return NO
+    return UNCLEAR
+
+
+def _answer_question(state: dict[str, Any], text: str, *, has_paused_exercise: bool) -> CrisisTurn:
+    words = _words()
+    answer = read_ask_answer(text)
+    if answer == NO:
+        return CrisisTurn([Reply(words["ask_no"])], state, closed=True, resume=has_paused_exercise)
+    if answer == LEAVE:
+        return CrisisTurn([Reply(words["leaving"])], state, closed=True, resume=has_paused_exercise)
+    if answer == UNCLEAR and state.get("asked", 1) < 2:
+        return CrisisTurn([ask_question(state["category"])], {**state, "asked": 2})
+    # "Yes", "not sure", or a second unclear answer: the crisis reply, and the mode goes on from there.
+    return CrisisTurn([], start_state(state["category"]), escalate=True)
 
 
 def safety_question_buttons() -> tuple[Button, ...]:
@@ -86,6 +145,8 @@ def handle(
 ) -> CrisisTurn:
     """Apply one reply to the crisis mode. ``text`` has already passed the risk detector."""
     words = _words()
+    if state.get("asking"):
+        return _answer_question(state, text, has_paused_exercise=has_paused_exercise)
     if state.get("denied"):
         return CrisisTurn([Reply(words["after_denial"])], state, closed=True, resume=has_paused_exercise)
     kind = classify(text)

@@ -35,10 +35,10 @@ def test_safety_check_prints_one_verdict_per_line() -> None:
     )
     verdicts = [json.loads(line) for line in result.stdout.splitlines()]
     assert verdicts == [
-        {"risk": True, "category": "suicide"},
-        {"risk": False, "category": None},
-        {"risk": False, "category": None},
-        {"risk": True, "category": "abuse"},
+        {"risk": True, "level": "crisis", "category": "suicide"},
+        {"risk": False, "level": "none", "category": None},
+        {"risk": False, "level": "none", "category": None},
+        {"risk": True, "level": "crisis", "category": "abuse"},
     ]
 
 

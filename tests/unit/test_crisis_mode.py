@@ -69,3 +69,49 @@ def test_one_denial_does_not_close_the_mode_silently() -> None:
 def test_asking_to_go_back_always_leaves_and_resumes() -> None:
     turn = handle(crisis_mode.start_state("abuse"), "go back to my exercise", has_paused_exercise=True)
     assert turn.closed and turn.resume
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("yes", crisis_mode.YES),
+        ("Yeah, sometimes", crisis_mode.YES),
+        ("I'm not sure", crisis_mode.YES),
+        ("idk", crisis_mode.YES),
+        ("I'm not okay", crisis_mode.YES),
+        ("no, I'm safe", crisis_mode.NO),
+        ("nah i'm fine", crisis_mode.NO),
+        ("No", crisis_mode.NO),
+        ("I was only joking", crisis_mode.NO),
+        ("go back to my exercise", crisis_mode.LEAVE),
+        ("my daughter never writes", crisis_mode.UNCLEAR),
+    ],
+)
+def test_answers_to_the_direct_question_are_understood(text: str, answer: str) -> None:
+    assert crisis_mode.read_ask_answer(text) == answer
+
+
+@pytest.mark.parametrize("category", ["suicide", "self_harm", "abuse", "violence"])
+def test_the_direct_question_fits_the_category_and_offers_yes_no_and_help(category: str) -> None:
+    question = crisis_mode.ask_question(category)
+    assert question.text.endswith("?")
+    assert [button.payload for button in question.buttons] == ["yes", "no, I'm safe", "help now"]
+
+
+def test_yes_to_the_question_asks_for_the_crisis_reply_and_keeps_the_mode() -> None:
+    turn = handle(crisis_mode.ask_state("abuse"), "yes")
+    assert turn.escalate and not turn.closed
+    assert turn.state == crisis_mode.start_state("abuse")
+
+
+def test_no_to_the_question_goes_back_to_where_the_person_was_without_a_lecture() -> None:
+    turn = handle(crisis_mode.ask_state("suicide"), "no, I'm safe", has_paused_exercise=True)
+    assert turn.closed and turn.resume and not turn.escalate
+    assert len(turn.replies) == 1 and "carry on" in turn.replies[0].text
+
+
+def test_an_unclear_answer_is_asked_once_more_then_taken_as_a_yes() -> None:
+    first = handle(crisis_mode.ask_state("suicide"), "my daughter never writes")
+    assert not first.escalate and not first.closed and first.replies[0].buttons
+    second = handle(first.state, "it's complicated")
+    assert second.escalate

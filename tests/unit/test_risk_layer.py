@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu import risk_layer
 from bot.nlu.risk_layer import RiskLayer, uses_risk_vocabulary
+from bot.safety.verdict import assess
+
+
+@pytest.fixture
+def patterns_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The risk patterns without the learned classifier, to see what the intent model's guess does alone."""
+    monkeypatch.setattr(risk_layer, "assess", lambda text: assess(text, use_classifier=False))
 
 
 def classified(text: str, ranking: list[tuple[str, float]]) -> Message:
@@ -26,18 +35,31 @@ def test_the_patterns_escalate_whatever_the_model_thinks() -> None:
     assert "text" not in message.get("risk")
 
 
-def test_the_models_crisis_intent_escalates_when_the_message_speaks_of_risk() -> None:
+@pytest.mark.usefixtures("patterns_only")
+def test_the_models_confident_crisis_guess_asks_when_the_message_speaks_of_risk() -> None:
     message = run(classified("there is just nothing left for me", [("crisis", 0.95), ("share_feelings", 0.05)]))
     assert message.get("intent")["name"] == "crisis"
-    assert message.get("risk")["layer"] == "model"
+    assert message.get("risk")["layer"] == "model" and message.get("risk")["level"] == "ask"
 
 
+def test_the_learned_classifier_escalates_what_no_pattern_names() -> None:
+    # A child's disclosure of sexual abuse that no pattern names: the message two well-known
+    # chatbots failed in a public test in 2018.
+    text = "my stepdad makes me do things at night and says no one will believe me"
+    assert assess(text, use_classifier=False).level == "none"
+    message = run(classified(text, [("share_feelings", 0.9), ("crisis", 0.1)]))
+    assert message.get("intent")["name"] == "crisis"
+    assert message.get("risk")["level"] == "crisis" and message.get("risk")["layer"] == "classifier"
+
+
+@pytest.mark.usefixtures("patterns_only")
 def test_a_confident_crisis_guess_about_an_everyday_answer_is_demoted() -> None:
     message = run(classified("my dog, Bess", [("crisis", 0.93), ("inform", 0.05)]))
     assert message.get("intent")["name"] == "inform"
     assert message.get("risk") is None
 
 
+@pytest.mark.usefixtures("patterns_only")
 def test_an_unsure_crisis_guess_does_not_escalate_on_its_own() -> None:
     ranking = [("nlu_fallback", 0.45), ("crisis", 0.35), ("greet", 0.2)]
     message = run(classified("everything is pointless", ranking))
@@ -51,6 +73,7 @@ def test_ordinary_messages_are_left_alone() -> None:
     assert message.get("risk") is None
 
 
+@pytest.mark.usefixtures("patterns_only")
 def test_an_idiom_or_a_denial_alone_does_not_let_a_crisis_guess_escalate() -> None:
     for text in ["He hit the roof when I told him", "I'm drowning in guilt", "I would never hurt myself, don't worry"]:
         message = run(classified(text, [("crisis", 0.99), ("share_feelings", 0.01)]))
@@ -63,6 +86,7 @@ def test_a_word_of_risk_beside_an_idiom_still_counts() -> None:
     assert uses_risk_vocabulary("this silence is killing me and it all feels hopeless")
 
 
+@pytest.mark.usefixtures("patterns_only")
 def test_harm_long_past_and_over_does_not_let_a_crisis_guess_escalate() -> None:
     message = run(classified("Growing up my father would hit my mother", [("crisis", 0.99), ("share_feelings", 0.01)]))
     assert message.get("intent")["name"] == "share_feelings"

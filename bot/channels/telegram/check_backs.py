@@ -29,11 +29,10 @@ def _quiet() -> timedelta:
 
 
 def _crisis_replied(responses: list[dict[str, Any]]) -> bool:
-    """Whether the responses carry a crisis reply (not just the /sos lines the person asked for)."""
-    return any(
-        isinstance(item.get("custom"), dict) and item["custom"].get("safety", {}).get("category") not in (None, "sos")
-        for item in responses
-    )
+    """Whether the responses carry a crisis reply (not the /sos lines the person asked for, nor the
+    direct question of the "ask" band, which is no crisis reply until the person says yes)."""
+    safety = [item["custom"].get("safety") or {} for item in responses if isinstance(item.get("custom"), dict)]
+    return any(entry.get("category") not in (None, "sos") and entry.get("level") != "ask" for entry in safety)
 
 
 def after_reply(sender: str, chat_id: int, responses: list[dict[str, Any]]) -> None:
