@@ -26,11 +26,17 @@ from bot.content import load_content
 from bot.replies import Button, Reply
 from bot.safety.hotlines import emergency_number, lines_for
 
-SAFE, NOT_SAFE, DENIAL, LEAVE, UNCLEAR = "safe", "not_safe", "denial", "leave", "unclear"
+SAFE, NOT_SAFE, DENIAL, LEAVE, LEAVE_ALONE, UNCLEAR = "safe", "not_safe", "denial", "leave", "leave_alone", "unclear"
+# "Are you safe right now?" is asked at most this many times in a row (the crisis reply's own counts).
+MAX_SAFETY_QUESTIONS = 2
 
 _LEAVE = re.compile(
     r"\b(go back to (my|the) exercise|back to (my|the) exercise|resume|continue (my|the) exercise|carry on|"
     r"menu|main menu|leave this|stop this|let's move on|can we move on|change the subject)\b"
+)
+_LEAVE_ALONE = re.compile(
+    r"^(stop|stop it|stop asking|leave me alone|leave me be|later|not now|go away|enough|please stop|"
+    r"i don'?t want to talk( about it)?( now| right now)?|i'?d rather not talk( about it)?|can we not)\b"
 )
 _DENIAL = re.compile(
     r"\b(didn'?t mean it|did not mean it|was (just )?(joking|kidding)|only joking|just joking|"
@@ -52,6 +58,8 @@ def classify(text: str) -> str:
     answer = normalise_answer(text)
     if _LEAVE.search(answer):
         return LEAVE
+    if _LEAVE_ALONE.search(answer):
+        return LEAVE_ALONE
     if _DENIAL.search(answer):
         return DENIAL
     if _NOT_SAFE.search(answer):
@@ -81,8 +89,8 @@ class CrisisTurn:
 
 
 def start_state(category: str) -> dict[str, Any]:
-    """The mode's state right after a crisis reply."""
-    return {"category": category, "denied": False}
+    """The mode's state right after a crisis reply (which asks "are you safe?" once)."""
+    return {"category": category, "denied": False, "safety_questions": 1}
 
 
 def ask_state(category: str) -> dict[str, Any]:
@@ -161,13 +169,11 @@ def handle(
             Reply(words["denial_question"]),
         ]
         return CrisisTurn(replies, {**state, "denied": True})
+    if kind == LEAVE_ALONE:
+        # Respected at once, with the lines shown one last time.
+        return CrisisTurn([Reply(words["leave_alone"] + "\n" + _lines(country, state))], state, closed=True)
     if kind == SAFE:
-        offers = [words["offer_plan_show"] if has_plan else words["offer_plan_make"]]
-        if has_paused_exercise:
-            offers.append(words["offer_resume"])
-        offers += [words["offer_lines"], words["offer_menu"]]
-        buttons = tuple(Button(title, payload) for title, payload in offers)
-        return CrisisTurn([Reply(words["safe"]), Reply(words["safe_offers"], buttons)], state, closed=True)
+        return _safe(state, words, has_paused_exercise=has_paused_exercise, has_plan=has_plan)
     if kind == NOT_SAFE:
         lines = "\n".join(f"• {line.name}: {line.contact}" for line in lines_for(country, state.get("category")))
         replies = [
@@ -175,4 +181,29 @@ def handle(
             Reply(words["not_safe_after"]),
         ]
         return CrisisTurn(replies, state)
-    return CrisisTurn([Reply(words["unclear"], safety_question_buttons())], state)
+    asked = state.get("safety_questions", 1)
+    if asked < MAX_SAFETY_QUESTIONS:
+        question = Reply(words["unclear"], safety_question_buttons())
+        return CrisisTurn([question], {**state, "safety_questions": asked + 1})
+    # Never a third "are you safe?" in a row: the lines, and a way out of the mode.
+    buttons = tuple(Button(title, payload) for title, payload in words["stop_asking_buttons"])
+    return CrisisTurn([Reply(words["stop_asking"] + "\n" + _lines(country, state), buttons)], state)
+
+
+def _lines(country: str | None, state: dict[str, Any]) -> str:
+    return "\n".join(f"• {line.name}: {line.contact}" for line in lines_for(country, state.get("category")))
+
+
+def _safe(state: dict[str, Any], words: dict[str, Any], *, has_paused_exercise: bool, has_plan: bool) -> CrisisTurn:
+    """Glad they are safe, and what might help next: after abuse, the abuse steps, not a suicide plan."""
+    if state.get("category") == "abuse":
+        offers = [words["offer_lines"]]
+        replies = [Reply(words["safe"]), Reply(words["safe_abuse_steps"])]
+    else:
+        offers = [words["offer_plan_show"] if has_plan else words["offer_plan_make"], words["offer_lines"]]
+        replies = [Reply(words["safe"])]
+    if has_paused_exercise:
+        offers.insert(1, words["offer_resume"])
+    offers.append(words["offer_menu"])
+    buttons = tuple(Button(title, payload) for title, payload in offers)
+    return CrisisTurn(replies + [Reply(words["safe_offers"], buttons)], state, closed=True)

@@ -105,3 +105,21 @@ def test_the_crisis_reply_comes_first_even_when_the_action_server_is_down(chat: 
         assert ordinary and all(item.get("text") for item in ordinary)
     finally:
         servers.start_actions()
+
+
+def test_after_an_abuse_disclosure_im_safe_leads_to_abuse_steps_not_the_suicide_plan(onboarded_chat: Chat) -> None:
+    chat = onboarded_chat
+    first_is_crisis_reply(chat.send("my husband hits me and I'm scared to go home"), "abuse")
+    responses = chat.send("yes, I'm safe right now")
+    text = "\n".join(item.get("text", "") for item in responses)
+    assert "domestic abuse line" in text and "reasons for living" not in text
+    assert "make a safety plan" not in button_payloads(responses)
+    assert not chat.tracker()["active_loop"].get("name")
+
+
+def test_leave_me_alone_is_respected_after_the_lines_once_more(onboarded_chat: Chat) -> None:
+    chat = onboarded_chat
+    chat.send("i want to end my life tonight")
+    reply = chat.say("leave me alone")
+    assert "116 123" in reply and "are you safe" not in reply.lower()
+    assert not chat.tracker()["active_loop"].get("name")

@@ -115,3 +115,31 @@ def test_an_unclear_answer_is_asked_once_more_then_taken_as_a_yes() -> None:
     assert not first.escalate and not first.closed and first.replies[0].buttons
     second = handle(first.state, "it's complicated")
     assert second.escalate
+
+
+def test_safe_after_abuse_gives_the_abuse_steps_and_never_the_suicide_plan() -> None:
+    turn = handle(crisis_mode.start_state("abuse"), "yes, I'm safe right now", has_paused_exercise=True)
+    text = "\n".join(reply.text for reply in turn.replies)
+    payloads = [button.payload for reply in turn.replies for button in reply.buttons]
+    assert turn.closed
+    assert "domestic abuse line" in text and "Delete my data" in text
+    assert "make a safety plan" not in payloads and "show my safety plan" not in payloads
+    assert "go back to my exercise" in payloads and "help now" in payloads
+
+
+@pytest.mark.parametrize("text", ["stop", "leave me alone", "later", "not now", "I don't want to talk about it"])
+def test_being_asked_to_stop_is_respected_after_the_lines_once_more(text: str) -> None:
+    turn = handle(crisis_mode.start_state("suicide"), text)
+    assert turn.closed and not turn.resume
+    assert "116 123" in turn.replies[0].text and "?" not in turn.replies[0].text
+
+
+def test_are_you_safe_is_never_asked_more_than_twice_in_a_row() -> None:
+    state, questions = crisis_mode.start_state("suicide"), 1  # the crisis reply asks first
+    for text in ["my son", "hmm", "whatever", "my son again"]:
+        turn = handle(state, text)
+        questions += any("are you safe" in reply.text.lower() for reply in turn.replies)
+        state = turn.state
+    assert questions == 2
+    assert "leave this" in [button.payload for reply in turn.replies for button in reply.buttons]
+    assert "116 123" in turn.replies[0].text and not turn.closed
