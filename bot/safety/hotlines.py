@@ -111,8 +111,9 @@ def lines_for(country: str | None, category: str | None = None) -> list[Hotline]
 
     ``country`` is an ISO alpha-2 code; unknown or None gives the international lines.
     ``category`` "abuse" puts domestic-violence, child-protection and elder-abuse lines before
-    crisis lines; "suicide", "self_harm" and "violence" give crisis lines; None (or any other
-    value, such as "sos") gives every crisis line. The emergency entry is always last.
+    crisis lines; "suicide", "self_harm" and "violence" give crisis lines; "sos" (someone asking
+    for help, who may be in any danger) gives every line, crisis lines first; None (or any other
+    value) gives every crisis line. The emergency entry is always last.
     """
     entries = _entries_for(country)
     emergency = [entry.hotline for entry in entries if entry.hotline.kind == "emergency"]
@@ -120,6 +121,8 @@ def lines_for(country: str | None, category: str | None = None) -> list[Hotline]
     if category == "abuse":
         fitting = [entry for entry in others if "abuse" in entry.categories]
         fitting.sort(key=lambda entry: _ABUSE_ORDER[entry.hotline.kind])
+    elif category == "sos":
+        fitting = sorted(others, key=lambda entry: (entry.hotline.kind != "crisis", _ABUSE_ORDER[entry.hotline.kind]))
     elif category in {"suicide", "self_harm", "violence"}:
         fitting = [
             entry for entry in others if category in entry.categories and entry.hotline.kind == "crisis"

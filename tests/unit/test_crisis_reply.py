@@ -107,3 +107,14 @@ def test_sos_gives_the_lines_at_once_with_no_question_before_them() -> None:
 def test_sos_works_without_a_country() -> None:
     reply = sos_reply(None)
     assert reply.hotlines[-1].kind == "emergency"
+
+
+def test_sos_lists_the_domestic_abuse_and_child_protection_lines_after_the_crisis_lines() -> None:
+    expected = (("US", "1-800-799-7233", "1-800-422-4453"), ("GB", "0808 2000 247", "0808 800 5000"))
+    for country, abuse_line, child_line in expected:
+        reply = sos_reply(country)
+        kinds = [hotline.kind for hotline in reply.hotlines]
+        assert kinds[0] == "crisis" and kinds[-1] == "emergency"
+        assert "domestic_violence" in kinds and "child_protection" in kinds
+        listed = "\n".join(reply.messages)
+        assert abuse_line in listed and child_line in listed
