@@ -24,7 +24,7 @@ XSS_PAYLOADS = ("<img src=x onerror=window.__xss=1>", "<script>window.__xss=2</s
 def open_chat(page: Page, url: str) -> None:
     """Open the demo page and the chat, and wait until the widget has its session."""
     page.goto(url)
-    page.get_by_role("button", name="Chat with us").click()
+    page.get_by_role("button", name="Self-help chat").click()
     expect(page.get_by_role("textbox", name="Your message")).to_be_focused()
     expect(page.locator(".ecw-status")).to_have_text("")
 
@@ -188,10 +188,10 @@ def test_keyboard_only_tab_to_the_chat_type_and_press_enter(page: Page, webchat:
     page.goto(webchat.url)
     for _ in range(20):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent") == "Chat with us":
+        if page.evaluate("document.activeElement.textContent") == "Self-help chat":
             break
     else:
-        raise AssertionError("Tab never reached the 'Chat with us' button")
+        raise AssertionError("Tab never reached the 'Self-help chat' button")
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", "focus is visible"
     page.keyboard.press("Enter")
     expect(page.get_by_role("textbox", name="Your message")).to_be_focused()
@@ -223,7 +223,7 @@ def test_on_a_phone_the_chat_fills_the_screen_without_sideways_scrolling(
     page = new_page(PHONE)
     page.goto(webchat.url)
     page.screenshot(path=screenshots / "phone-closed.png")
-    page.get_by_role("button", name="Chat with us").click()
+    page.get_by_role("button", name="Self-help chat").click()
     expect(page.locator(".ecw-status")).to_have_text("")
     log(page).get_by_role("button", name="Hello").click()
     bot_says(page, CONSENT_QUESTION)
@@ -270,7 +270,7 @@ def test_when_the_bot_is_down_the_widget_says_so_keeps_what_was_typed_and_sends_
     try:
         page = new_page()
         page.goto(down.url)
-        page.get_by_role("button", name="Chat with us").click()
+        page.get_by_role("button", name="Self-help chat").click()
         expect(page.get_by_role("status").first).to_contain_text("can't reach the chat service")
         say(page, "hello, is anyone there?")
         queued = page.locator(".ecw-message--user").filter(has_text="hello, is anyone there?")
@@ -298,3 +298,28 @@ def test_typing_help_now_shows_every_line_of_the_bots_crisis_answer(page: Page, 
     bot_says(page, "Here are people you can reach right now.")
     bot_says(page, "findahelpline.com")
     bot_says(page, "call your local emergency number")
+
+
+def test_quick_exit_leaves_for_an_ordinary_page_and_takes_the_chat_off_the_screen(page: Page, webchat: WebChat) -> None:
+    exit_url = "https://www.bbc.co.uk/weather"
+    page.route(exit_url, lambda route: route.fulfill(content_type="text/html", body="<p>Weather</p>"))
+    open_chat(page, webchat.url)
+    say(page, "hello")
+    bot_says(page, CONSENT_QUESTION)
+    chat_page = page.url
+    history_key = page.evaluate("Object.keys(sessionStorage).find((key) => key.startsWith('ecw:history:'))")
+    assert history_key, "the chat keeps its history in this tab"
+    page.get_by_role("button", name="Quick exit: leave this page at once and clear the chat from this screen").click()
+    page.wait_for_url(exit_url)
+    assert page.locator("text=Weather").is_visible()
+    page.go_back()
+    assert page.url != chat_page, "Back must not return to the chat"
+    page.goto(webchat.url)
+    kept = page.evaluate(f"sessionStorage.getItem('{history_key}')") or ""
+    assert CONSENT_QUESTION not in kept and '"who":"user"' not in kept, "the conversation is gone from this tab"
+    expect(page.locator(".ecw-panel")).to_be_hidden()
+
+
+def test_quick_exit_is_there_before_the_chat_is_opened(page: Page, webchat: WebChat) -> None:
+    page.goto(webchat.url)
+    expect(page.locator(".ecw-launchers").get_by_role("button", name=re.compile("^Quick exit"))).to_be_visible()

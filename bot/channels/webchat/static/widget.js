@@ -60,8 +60,10 @@
   };
 
   const TEXT = {
-    openChat: "Chat with us",
+    openChat: "Self-help chat",
     helpNow: "Get help now",
+    quickExit: "Quick exit",
+    quickExitLabel: "Quick exit: leave this page at once and clear the chat from this screen",
     options: "Options",
     startOver: "Start over",
     deleteData: "Delete my data",
@@ -119,6 +121,8 @@
     greetingText: data.greeting || "",
     maxChars: positiveInteger(data.maxMessageChars) || 2000,
     startOpen: data.open === "true",
+    // Where "Quick exit" goes: an ordinary page that draws no attention (https only).
+    exitUrl: /^https:\/\//.test(data.exitUrl || "") ? data.exitUrl : "https://www.bbc.co.uk/weather",
   };
 
   const keys = {
@@ -327,7 +331,8 @@
       "aria-expanded": "false",
       text: TEXT.openChat,
     });
-    ui.launchers = element("div", { className: "ecw-launchers" }, [ui.helpLauncher, ui.launcher]);
+    ui.exitLauncher = quickExitButton();
+    ui.launchers = element("div", { className: "ecw-launchers" }, [ui.helpLauncher, ui.exitLauncher, ui.launcher]);
 
     ui.helpButton = element("button", { type: "button", className: "ecw-button ecw-help-button", text: TEXT.helpNow });
     ui.optionsButton = element("button", {
@@ -351,7 +356,12 @@
     ]);
     const header = element("div", { className: "ecw-header" }, [
       element("h2", { id: ids.title, className: "ecw-title", text: config.title }),
-      element("div", { className: "ecw-header-actions" }, [ui.helpButton, ui.optionsButton, ui.closeButton]),
+      element("div", { className: "ecw-header-actions" }, [
+        ui.helpButton,
+        (ui.exitButton = quickExitButton()),
+        ui.optionsButton,
+        ui.closeButton,
+      ]),
     ]);
 
     ui.status = element("p", { className: "ecw-status", role: "status" });
@@ -400,7 +410,30 @@
     wire();
   }
 
+  function quickExitButton() {
+    return element("button", {
+      type: "button",
+      className: "ecw-button ecw-exit-button",
+      "aria-label": TEXT.quickExitLabel,
+      text: TEXT.quickExit,
+    });
+  }
+
+  // Someone may be watching: clear what this tab shows and keeps, then leave for an ordinary
+  // page, replacing this one so that "Back" does not return to the chat.
+  function quickExit() {
+    ui.log.replaceChildren();
+    ui.input.value = "";
+    ui.panel.hidden = true;
+    write("sessionStorage", keys.history(state.sessionId), null);
+    write("sessionStorage", keys.draft(state.sessionId), null);
+    write("sessionStorage", keys.open, null);
+    window.location.replace(config.exitUrl);
+  }
+
   function wire() {
+    ui.exitButton.addEventListener("click", quickExit);
+    ui.exitLauncher.addEventListener("click", quickExit);
     ui.launcher.addEventListener("click", () => openPanel());
     ui.helpLauncher.addEventListener("click", () => {
       openPanel({ focusInput: false });
