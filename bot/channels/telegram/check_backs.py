@@ -18,7 +18,7 @@ from bot.channels import guard
 from bot.channels.telegram import content
 from bot.channels.telegram.assistant import CHANNEL
 from bot.config import settings
-from bot.safety import check_back, sos_reply
+from bot.safety import check_back
 from bot.storage import session_scope
 
 logger = logging.getLogger(__name__)
@@ -28,18 +28,27 @@ def _quiet() -> timedelta:
     return timedelta(seconds=settings().check_back_after_seconds)
 
 
-def _crisis_replied(responses: list[dict[str, Any]]) -> bool:
-    """Whether the responses carry a crisis reply (not the /sos lines the person asked for, nor the
-    direct question of the "ask" band, which is no crisis reply until the person says yes)."""
+def _crisis_category(responses: list[dict[str, Any]]) -> str | None:
+    """The category of a crisis reply among the responses, or None if there is none.
+
+    Neither the /sos lines the person asked for nor the direct question of the "ask" band is a
+    crisis reply (the question becomes one only when the person says yes).
+    """
     safety = [item["custom"].get("safety") or {} for item in responses if isinstance(item.get("custom"), dict)]
-    return any(entry.get("category") not in (None, "sos") and entry.get("level") != "ask" for entry in safety)
+    replies = [entry for entry in safety if entry.get("category") not in (None, "sos") and entry.get("level") != "ask"]
+    return replies[0]["category"] if replies else None
 
 
 def after_reply(sender: str, chat_id: int, responses: list[dict[str, Any]]) -> None:
-    """Record the person's activity, and plan a check-back if they were just given a crisis reply."""
+    """Record the person's activity, and plan a check-back if they were just given a crisis reply.
+
+    Never after an abuse disclosure: a message arriving on a phone someone else may check could
+    put the person in danger.
+    """
     with session_scope() as session:
         check_back.note_activity(session=session, sender_id=sender, quiet=_quiet())
-        if _crisis_replied(responses):
+        category = _crisis_category(responses)
+        if category is not None and category != "abuse":
             check_back.schedule(
                 session=session, sender_id=sender, channel=CHANNEL, chat_id=str(chat_id),
                 country=guard.country_of(sender), quiet=_quiet(),
@@ -61,9 +70,9 @@ async def send_due(bot: Bot) -> int:
     """Send every check-back that is due now; each is taken from the store before it is sent."""
     due = await asyncio.to_thread(_take_due)
     for item in due:
-        lines = "\n".join(f"• {line.name}: {line.contact}" for line in sos_reply(item.country).hotlines)
         try:
-            await bot.send_message(int(item.chat_id), f"{content.say('check_back')}\n{lines}")
+            # Neutral words only: the notification may be read by someone else.
+            await bot.send_message(int(item.chat_id), content.say("check_back"))
         except Exception:  # noqa: BLE001 - one blocked chat must not stop the others
             logger.warning("A check-back could not be delivered.")
     return len(due)
