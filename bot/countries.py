@@ -248,3 +248,18 @@ def country_name(code: str) -> str:
     Raises KeyError for a code that is not in the table.
     """
     return _names_by_code()[code.upper()]
+
+
+# A BCP 47 language tag with a region: "en-GB", "pt_BR", "zh-Hant-TW"; the region is what counts.
+_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z]{4})?[-_]([a-z]{2})(?:[-_][a-z0-9-]*)?$", re.IGNORECASE)
+
+
+def country_from_language_tag(tag: str | None) -> str | None:
+    """The country a browser's or Telegram's language tag names ("en-GB" -> "GB"), or None.
+
+    Only a region subtag counts: "en" or "de" alone is spoken in many countries. Only a hint,
+    used before a person has said where they are.
+    """
+    match = _LANGUAGE_TAG.match((tag or "").strip()[:35])
+    code = match.group(1).upper() if match else None
+    return code if code in _names_by_code() else None

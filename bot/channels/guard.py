@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.config import settings
+from bot.countries import country_from_language_tag
 from bot.exercises.safety_plan import describe_plan, no_plan_text
 from bot.safety import Risk, crisis_reply, sos_reply
 from bot.safety.crisis import CrisisReply
@@ -96,10 +97,18 @@ def reply_responses(reply: CrisisReply) -> list[dict]:
     return [{"text": first, "custom": reply.payload()}] + [{"text": message} for message in rest]
 
 
-def sos_responses(sender_id: str, channel: str) -> list[dict]:
-    """The /sos answer: the lines for the person's country, at once, and a record of it."""
+def sos_responses(sender_id: str, channel: str, language: str | None = None) -> list[dict]:
+    """The /sos answer: the lines for the person's country, at once, and a record of it.
+
+    ``language`` is the browser's or Telegram's language tag ("en-GB"): until the person has
+    said their country, its region's lines come first.
+    """
     record(sender_id, channel, category="sos", layer="command")
-    return reply_responses(sos_reply(country_of(sender_id)))
+    country = country_of(sender_id)
+    if country == "other":
+        country = None
+    hint = None if country else country_from_language_tag(language)
+    return reply_responses(sos_reply(country, country_hint=hint))
 
 
 def crisis_responses(sender_id: str, channel: str, risk: Risk) -> list[dict]:

@@ -57,10 +57,9 @@ def _lines_message(intro: str, hotlines: list[Hotline]) -> str:
 
 
 def _reply(
-    acknowledgement: str, intro: str, question: str, category: str, country: str | None
+    acknowledgement: str, intro: str, question: str, category: str, hotlines: list[Hotline]
 ) -> CrisisReply:
     content = _content()
-    hotlines = lines_for(country, category)
     emergency = hotlines[-1]  # lines_for always ends with the emergency entry
     emergency_text = f"{emergency.contact} ({emergency.note})" if emergency.note else emergency.contact
     messages = [
@@ -84,17 +83,32 @@ def crisis_reply(category: str, country: str | None, *, about_someone_else: bool
     whose = "someone_else" if about_someone_else else "self"
     acknowledgement = content["someone_else" if about_someone_else else "acknowledgement"][category]
     return _reply(
-        acknowledgement, content["lines_intro"][whose], content["question"][whose], category, country
+        acknowledgement,
+        content["lines_intro"][whose],
+        content["question"][whose],
+        category,
+        lines_for(country, category),
     )
 
 
-def sos_reply(country: str | None) -> CrisisReply:
-    """The reply to ``/sos`` or "help now": every crisis line for the country at once, then the check-in."""
+def sos_reply(country: str | None, *, country_hint: str | None = None) -> CrisisReply:
+    """The reply to ``/sos`` or "help now": every line for the country at once, then the check-in.
+
+    ``country_hint`` (from a browser's or Telegram's language tag) is used only while the person
+    has not said where they are: that country's lines come first, the international ones after
+    them, and that country's emergency number last.
+    """
     content = _content()
+    if country or not country_hint:
+        hotlines = lines_for(country, SOS)
+    else:
+        hinted = lines_for(country_hint, SOS)
+        international = [line for line in lines_for(None, SOS) if line.kind != "emergency"]
+        hotlines = hinted[:-1] + [line for line in international if line not in hinted] + hinted[-1:]
     return _reply(
         content["acknowledgement"][SOS],
         content["lines_intro"][SOS],
         content["question"]["self"],
         SOS,
-        country,
+        hotlines,
     )

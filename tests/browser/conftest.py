@@ -148,8 +148,8 @@ def new_page(browser: Browser) -> Iterator:
     """Open pages in fresh browser contexts (empty storage); fail on any script error in them."""
     contexts, errors = [], []
 
-    def open_page(viewport: dict[str, int] = DESKTOP) -> Page:
-        context = browser.new_context(viewport=viewport)
+    def open_page(viewport: dict[str, int] = DESKTOP, locale: str | None = None) -> Page:
+        context = browser.new_context(viewport=viewport, **({"locale": locale} if locale else {}))
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(20_000)

@@ -323,3 +323,14 @@ def test_quick_exit_leaves_for_an_ordinary_page_and_takes_the_chat_off_the_scree
 def test_quick_exit_is_there_before_the_chat_is_opened(page: Page, webchat: WebChat) -> None:
     page.goto(webchat.url)
     expect(page.locator(".ecw-launchers").get_by_role("button", name=re.compile("^Quick exit"))).to_be_visible()
+
+
+def test_before_the_country_is_known_help_puts_the_browsers_region_first(new_page, webchat: WebChat) -> None:
+    page = new_page(locale="en-GB")
+    page.goto(webchat.url)
+    page.locator(".ecw-launchers").get_by_role("button", name="Get help now").click()
+    lines = page.get_by_role("dialog", name="Help right now").locator(".ecw-help-lines")
+    expect(lines).to_have_attribute("aria-busy", "false")
+    expect(lines).to_contain_text("116 123")
+    text = lines.inner_text()
+    assert text.index("116 123") < text.index("findahelpline"), "the region's lines first, the directory after"

@@ -236,9 +236,9 @@ def _chats_in(update: dict[str, Any]) -> list[dict[str, Any]]:
 _update_message_ids = itertools.count(1)
 
 
-def person(user_id: int, first_name: str = "Sam") -> dict[str, Any]:
+def person(user_id: int, first_name: str = "Sam", language_code: str = "en") -> dict[str, Any]:
     """A Telegram user object for a person."""
-    return {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": "en"}
+    return {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": language_code}
 
 
 def private_chat(user_id: int) -> dict[str, Any]:
@@ -246,13 +246,13 @@ def private_chat(user_id: int) -> dict[str, Any]:
 
 
 def message_update(user_id: int, chat: dict[str, Any] | None = None, *, kind: str = "message",
-                   **content: Any) -> dict[str, Any]:
+                   language_code: str = "en", **content: Any) -> dict[str, Any]:
     """An update carrying a message (``kind`` may be "edited_message") with the given content."""
     message = {
         "message_id": next(_update_message_ids),
         "date": int(time.time()),
         "chat": chat or private_chat(user_id),
-        "from": person(user_id),
+        "from": person(user_id, language_code=language_code),
         **content,
     }
     if kind == "edited_message":

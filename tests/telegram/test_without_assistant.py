@@ -237,6 +237,17 @@ async def _post_updates_with_and_without_the_secret(url: str, secret: str, user:
             assert reply.status == 200
 
 
+async def test_sos_puts_the_lines_of_telegrams_language_region_first_until_the_country_is_known(
+    offline_bot: Application, fake_api: FakeBotApi
+) -> None:
+    user = someone()
+    await fake_api.push(text_update(user, "/sos", language_code="en-GB"))
+    expected = sos_reply(None, country_hint="GB").messages
+    await fake_api.wait_for_text(user, expected[1])
+    lines = expected[1]
+    assert lines.index("Samaritans") < lines.index("findahelpline")
+
+
 async def test_a_check_back_is_sent_once_after_a_crisis_and_not_again(
     offline_bot: Application, fake_api: FakeBotApi, monkeypatch: pytest.MonkeyPatch
 ) -> None:

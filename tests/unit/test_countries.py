@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.countries import country_name, resolve_country
+from bot.countries import country_from_language_tag, country_name, resolve_country
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,13 @@ def test_the_table_covers_every_country_a_person_might_pick() -> None:
     assert all(
         resolve_country(country_name(code)) == code for code in ["FR", "BR", "KE", "PH", "MX", "PL", "VN"]
     )
+
+
+
+@pytest.mark.parametrize(
+    ("tag", "country"),
+    [("en-GB", "GB"), ("pt_BR", "BR"), ("en-us", "US"), ("zh-Hant-TW", "TW"), ("en-GB-oxendict", "GB"),
+     ("en", None), ("de", None), ("xx-ZZ", None), ("", None), (None, None), ("en-GB" * 20, None)],
+)
+def test_a_language_tag_hints_at_a_country_only_by_its_region(tag, country) -> None:
+    assert country_from_language_tag(tag) == country

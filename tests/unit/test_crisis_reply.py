@@ -118,3 +118,15 @@ def test_sos_lists_the_domestic_abuse_and_child_protection_lines_after_the_crisi
         assert "domestic_violence" in kinds and "child_protection" in kinds
         listed = "\n".join(reply.messages)
         assert abuse_line in listed and child_line in listed
+
+
+def test_before_the_country_is_known_a_language_hint_puts_its_lines_first_then_the_international_ones() -> None:
+    reply = sos_reply(None, country_hint="GB")
+    names = [hotline.name for hotline in reply.hotlines]
+    assert names[0] == "Samaritans" and names[-1] == "Emergency services"
+    assert names.index("Samaritans") < names.index("Find A Helpline")
+    assert reply.hotlines[-1].contact == "999"
+
+
+def test_a_known_country_is_never_overridden_by_a_hint() -> None:
+    assert sos_reply("US", country_hint="GB").hotlines == sos_reply("US").hotlines

@@ -141,3 +141,15 @@ def test_main_binds_to_the_configured_address(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(web, "run_app", lambda app, **options: calls.append(options))
     assert server.main() == 0
     assert calls and calls[0]["host"] == "192.0.2.7" and calls[0]["port"] == 8123
+
+
+def test_sos_puts_the_lines_of_the_browsers_language_region_first(client: str) -> None:
+    from bot.storage import upgrade_schema
+
+    upgrade_schema()
+    hinted = requests.get(f"{client}/api/sos", params={"session_id": "someone-new-1", "lang": "en-GB"}, timeout=10)
+    assert hinted.status_code == 200
+    text = "\n".join(hinted.json()["messages"])
+    assert "116 123" in text and text.index("116 123") < text.index("findahelpline")
+    ignored = requests.get(f"{client}/api/sos", params={"session_id": "someone-new-2", "lang": "<b>"}, timeout=10)
+    assert ignored.status_code == 200 and "116 123" not in "\n".join(ignored.json()["messages"])

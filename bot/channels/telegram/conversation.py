@@ -50,8 +50,10 @@ def sender_of(update: Update) -> str:
 async def send_sos(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Crisis lines at once, without the assistant, never rate-limited."""
     sender = sender_of(update)
+    # Telegram's language_code ("en-GB", often just "en") hints at the country until it is known.
+    language = update.effective_user.language_code if update.effective_user else None
     try:
-        responses = await asyncio.to_thread(guard.sos_responses, sender, CHANNEL)
+        responses = await asyncio.to_thread(guard.sos_responses, sender, CHANNEL, language)
     except Exception:  # noqa: BLE001 - the lines must go out even if the database is down
         logger.exception("Could not look up the person's country for /sos; sending the general lines.")
         responses = guard.reply_responses(sos_reply(None))

@@ -2,8 +2,9 @@
 
 - ``GET /`` the demo page of a fictional counselling service, embedding the widget.
 - ``GET /static/...`` widget.js, widget.css and the vendored socket.io client.
-- ``GET /api/sos?session_id=...`` the crisis lines for the person's country, straight
-  from the channel guard: no round trip to the model, so it works while Rasa is down.
+- ``GET /api/sos?session_id=...&lang=en-GB`` the crisis lines for the person's country, straight
+  from the channel guard: no round trip to the model, so it works while Rasa is down. Until the
+  person has said their country, the browser's language tag (``lang``) hints at it.
 - ``GET /api/lines`` what the widget shows when /api/sos cannot be reached: the emergency
   numbers and international lines from ``bot/safety/hotlines.yml``, for no one in particular.
   The widget fetches it when it loads and keeps it, so it has it even if this server goes down.
@@ -39,6 +40,7 @@ logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 SESSION_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
+LANGUAGE_TAG = re.compile(r"[A-Za-z0-9_-]{2,35}")
 SESSION_ID_RULE = "'session_id' must be 8 to 64 letters, digits, '-' or '_'."
 CHANNEL = "webchat"
 # Requests carry a session id at most; anything bigger is refused before it is read.
@@ -117,8 +119,12 @@ async def sos(request: web.Request) -> web.Response:
     session_id = request.query.get("session_id")
     if not _valid_session_id(session_id):
         return _error(400, SESSION_ID_RULE)
+    # The browser's language tag ("en-GB") stands in for the country until the person says it;
+    # anything that is not a plausible tag is simply not used.
+    language = request.query.get("lang", "")
+    language = language if LANGUAGE_TAG.fullmatch(language) else None
     try:
-        responses = await asyncio.to_thread(guard.sos_responses, session_id, CHANNEL)
+        responses = await asyncio.to_thread(guard.sos_responses, session_id, CHANNEL, language)
     except Exception:  # noqa: BLE001 - the widget falls back to its built-in text on any failure
         logger.exception("Could not look up the crisis lines for a web chat person.")
         return _error(503, "The crisis lines could not be looked up right now.")

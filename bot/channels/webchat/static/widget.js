@@ -914,7 +914,10 @@
   function fetchLines() {
     const controller = new AbortController();
     const timer = window.setTimeout(() => controller.abort(), SOS_TIMEOUT_MS);
-    const url = `${config.apiUrl}/api/sos?session_id=${encodeURIComponent(state.sessionId)}`;
+    // The browser's language tag ("en-GB") lets the server put that country's lines first
+    // while the person has not said where they are.
+    const language = encodeURIComponent((navigator.language || "").slice(0, 35));
+    const url = `${config.apiUrl}/api/sos?session_id=${encodeURIComponent(state.sessionId)}&lang=${language}`;
     return fetch(url, { signal: controller.signal, credentials: "omit" })
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
       .then((body) => {
