@@ -13,8 +13,8 @@ from bot.exercises.runs import ExerciseRuns
 from bot.storage import session_scope
 
 
-def say_menu(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    """Offer every built exercise, a paused one to resume, and help."""
+def say_menu(dispatcher: CollectingDispatcher, tracker: Tracker, leave_out: tuple[str, ...] = ()) -> None:
+    """Offer every built exercise (but those in ``leave_out``), a paused one to resume, and help."""
     with session_scope() as session:
         paused = ExerciseRuns(session=session, sender_id=tracker.sender_id).paused_exercises()
     buttons = []
@@ -22,7 +22,11 @@ def say_menu(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     exercise = exercise_by_name(paused[0]) if paused else None
     if exercise is not None:
         buttons.append({"title": say("menu_resume", title=exercise.menu_title), "payload": "resume"})
-    buttons += [{"title": exercise.menu_title, "payload": exercise.menu_payload} for exercise in available_exercises()]
+    buttons += [
+        {"title": exercise.menu_title, "payload": exercise.menu_payload}
+        for exercise in available_exercises()
+        if exercise.name not in leave_out
+    ]
     buttons += [
         {"title": say("menu_help_now"), "payload": "help now"},
         {"title": say("menu_about"), "payload": "what is this"},

@@ -617,6 +617,21 @@ _CATEGORY_CUES: dict[str, re.Pattern[str]] = {
 }
 
 
+# Harm done to the writer (or to them and their siblings) that a person may give as the reason
+# for the distance; read only together with speaks_of_the_past_only.
+_PAST_ABUSE = re.compile(
+    r"\b(abus\w+|molest\w*|raped?|sexually|touched (me|us)|(hit|beat|hurt|punched|slapped|kicked|choked|"
+    r"strangled|burned|starved|locked) (me|us)|beat(ing|ings)?|belt|violent|violence|neglect\w*|"
+    r"screamed at (me|us)|terrified of (him|her|them))\b"
+)
+
+
+def discloses_past_abuse(text: str) -> bool:
+    """Whether a message tells of abuse suffered long ago and over ("my father beat us when we
+    were kids; that's why I stopped seeing him"), as a reason for distance, not a danger now."""
+    return bool(_PAST_ABUSE.search(normalise(text or ""))) and speaks_of_the_past_only(text)
+
+
 def guess_category(text: str) -> str:
     """Best-effort category for a message the NLU model (not the patterns) flagged as crisis.
 

@@ -123,3 +123,11 @@ def test_leave_me_alone_is_respected_after_the_lines_once_more(onboarded_chat: C
     reply = chat.say("leave me alone")
     assert "116 123" in reply and "are you safe" not in reply.lower()
     assert not chat.tracker()["active_loop"].get("name")
+
+
+def test_abuse_long_past_as_the_reason_for_distance_is_believed_without_an_apology_offer(onboarded_chat: Chat) -> None:
+    responses = onboarded_chat.send("my father beat us when we were kids, that's why I stopped seeing him")
+    text = "\n".join(item.get("text", "") for item in responses)
+    assert not any("safety" in (item.get("custom") or {}) for item in responses)
+    assert "I believe you" in text and "don't owe anyone contact" in text
+    assert "apology workshop" not in button_payloads(responses)

@@ -295,3 +295,20 @@ def test_empty_text_is_not_risk(text: str) -> None:
 )
 def test_guess_category_uses_weak_cues_and_defaults_to_suicide(text: str, category: str) -> None:
     assert guess_category(text) == category
+
+
+@pytest.mark.parametrize(
+    ("text", "discloses"),
+    [
+        ("My father beat us when we were kids, that is why I cut him off", True),
+        ("growing up my mum was violent and I finally stopped speaking to her", True),
+        ("he abused me for years as a child", True),
+        ("my dad hits me", False),
+        ("she hurt my feelings at the wedding", False),
+        ("he used to hit me years ago and lately he has started again", False),
+    ],
+)
+def test_abuse_long_past_is_told_apart_from_danger_now_and_from_hurt_feelings(text: str, discloses: bool) -> None:
+    from bot.safety import discloses_past_abuse
+
+    assert discloses_past_abuse(text) is discloses
