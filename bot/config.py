@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -52,16 +53,16 @@ def _secret(variable: str, var_dir: Path, file_name: str) -> str:
         var_dir.mkdir(parents=True, exist_ok=True)
         # Written whole under a private name, then linked into place, so that processes
         # starting together never read a half-written file; 0600 keeps it to the service account.
-        draft = var_dir / f".{file_name}.{os.getpid()}"
-        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        # mkstemp gives every process and thread a draft of its own, created 0600.
+        descriptor, draft = tempfile.mkstemp(dir=var_dir, prefix=f".{file_name}.")
         with os.fdopen(descriptor, "w") as handle:
             handle.write(secrets.token_hex(32))
         try:
             os.link(draft, secret_file)
         except FileExistsError:
-            pass  # another process of the same start-up was first; its secret stands
+            pass  # another process or thread of the same start-up was first; its secret stands
         finally:
-            draft.unlink()
+            os.unlink(draft)
     return secret_file.read_text().strip()
 
 

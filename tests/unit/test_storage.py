@@ -84,3 +84,15 @@ def test_entries_export_and_erasure() -> None:
     connection = sqlite3.connect(settings().database_url.removeprefix("sqlite:///"))
     assert connection.execute("select count(*) from exercise_entries").fetchone()[0] == 0
     assert connection.execute("select count(*) from safety_events").fetchone()[0] == 0
+
+
+def test_secrets_generated_by_many_threads_at_once_are_one_and_the_same(tmp_path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bot.config import _secret
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        values = set(pool.map(lambda _: _secret("UNSET_TEST_SECRET", tmp_path, "racy.key"), range(64)))
+    assert len(values) == 1 and len(next(iter(values))) == 64
+    assert oct((tmp_path / "racy.key").stat().st_mode & 0o777) == "0o600"
+    assert [path.name for path in tmp_path.iterdir()] == ["racy.key"], "no drafts left behind"
