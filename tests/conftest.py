@@ -9,7 +9,48 @@ from pathlib import Path
 import pytest
 
 from tests.chat import Chat
-from tests.servers import BotServers, ensure_risk_classifier, ensure_trained_model
+from tests.servers import PROJECT_ROOT, BotServers, ensure_risk_classifier, ensure_trained_model
+
+REAL_VAR = PROJECT_ROOT / "var"
+_VAR_BEFORE = pytest.StashKey[dict]()
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file under ``folder`` with its size and modification time."""
+    if not folder.exists():
+        return {}
+    return {
+        str(path.relative_to(folder)): (path.stat().st_size, path.stat().st_mtime_ns)
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_VAR_BEFORE] = _snapshot(REAL_VAR)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run if any test touched the project's own var/ (real people's data lives there)."""
+    before = session.config.stash.get(_VAR_BEFORE, None)
+    if before is not None and _snapshot(REAL_VAR) != before:
+        session.config.get_terminal_writer().line(f"\nThe tests changed {REAL_VAR}: tests must use temporary storage.")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_real_storage(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Temporary storage for the whole run, under every test's own.
+
+    Background work that outlives a test (the Telegram bridge's check-back sweep, a worker
+    thread finishing late) reads the settings after the test has restored the environment;
+    it must land here, never in the project's var/.
+    """
+    session_var = tmp_path_factory.mktemp("session-var")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BOT_VAR_DIR", str(session_var))
+        patch.setenv("DATABASE_URL", f"sqlite:///{session_var / 'bot.db'}")
+        yield
 
 
 @pytest.fixture(autouse=True)
