@@ -21,9 +21,9 @@ from actions.common import (
     say_replies,
 )
 from bot.exercises.engine import words as exercise_words
-from bot.safety import crisis_mode, crisis_reply, detect_risk, guess_category, sos_reply
+from bot.safety import crisis_mode, crisis_reply, guess_category, sos_reply
 from bot.safety.crisis import CrisisReply
-from bot.safety.verdict import ASK
+from bot.safety.verdict import ASK, assess
 from bot.storage import session_scope
 from bot.storage.repositories import latest_entry
 
@@ -47,7 +47,7 @@ def _verdict(tracker: Tracker) -> dict[str, Any]:
     if verdict:
         return verdict
     text = tracker.latest_message.get("text") or ""
-    risk = detect_risk(text)
+    risk = assess(text).risk
     if risk:
         return {"category": risk.category, "layer": risk.layer, "about_someone_else": risk.about_someone_else}
     return {"category": guess_category(text), "layer": "model", "about_someone_else": False}

@@ -90,7 +90,7 @@ class ExerciseRuns:
         if run is None:
             return None
         run.status = RUNNING
-        run.state = {key: value for key, value in run.state.items() if key != "offer_resume"}
+        run.state = _without_offer(run.state)
         return self._turn(run, [Reply(words()["resumed"])])
 
     # One message at a time
@@ -178,7 +178,7 @@ class ExerciseRuns:
     def _answer_resume_offer(self, run: ExerciseRun, text: str, context: Context) -> RunTurn:
         answer = read_resume_answer(text)
         if answer == RESUME:
-            run.state = {key: value for key, value in run.state.items() if key != "offer_resume"}
+            run.state = _without_offer(run.state)
             return self._turn(run, [Reply(words()["resumed"])])
         if answer == FRESH:
             exercise = _exercise_of(run)
@@ -186,7 +186,7 @@ class ExerciseRuns:
             fresh = self._new_run(exercise, context, assignment_id=run.assignment_id)
             return self._turn(fresh, [])
         if answer == STOP:
-            run.state = {key: value for key, value in run.state.items() if key != "offer_resume"}
+            run.state = _without_offer(run.state)
             self._set_aside(run)
             return self._turn(run, [Reply(words()["paused"])])
         return self._turn(run, [Reply(words()["resume_unclear"])])
@@ -275,6 +275,11 @@ class ExerciseRuns:
     @staticmethod
     def _turn(run: ExerciseRun, replies: list[Reply]) -> RunTurn:
         return RunTurn(run.id, run.exercise, replies, run.status, saved=run.entry_id is not None)
+
+
+def _without_offer(state: dict[str, Any]) -> dict[str, Any]:
+    """A new state without the offer to resume (a new dict, so the change is saved)."""
+    return {key: value for key, value in state.items() if key != "offer_resume"}
 
 
 def _exercise_of(run: ExerciseRun) -> Exercise:

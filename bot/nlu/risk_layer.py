@@ -1,13 +1,12 @@
 """The risk layer of the NLU pipeline: the last word on whether a message is a crisis.
 
 It runs after the intent classifier and the fallback classifier, on every message the
-model parses, whatever the conversation state. Three layers escalate, any one enough: the
+model parses, whatever the conversation state. Two layers escalate, either one enough: the
 spaCy risk patterns of :mod:`bot.safety` and the learned risk classifier
 (:mod:`bot.safety.classifier`). When the classifier is unsure (the "ask" band), or the intent
 model alone ranks ``crisis`` first with high confidence, the intent is ``crisis`` too, with
 ``level: ask``, so that the same rules answer in every state, with one direct question
-instead of the crisis reply. The
-verdict is attached to the parse result as ``risk`` (level, category, layer, rule, and
+instead of the crisis reply. The verdict is attached to the parse result as ``risk`` (level, category, layer, rule, and
 whether it is about someone else), never with the message text.
 """
 

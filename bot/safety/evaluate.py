@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bot.safety.classifier import estimate_risk, thresholds
 from bot.safety.detector import CATEGORIES, detect_risk
-from bot.safety.verdict import ASK, CRISIS, NONE, Verdict, assess
+from bot.safety.verdict import ASK, CRISIS, NONE, Verdict, assess, level_for
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "tests" / "data" / "safety" / "dev.jsonl"
 LAYERS: tuple[str, ...] = ("patterns", "classifier", "served")
@@ -116,12 +116,9 @@ def _patterns(text: str) -> Verdict:
 
 
 def _classifier(text: str) -> Verdict:
-    estimate, limits = estimate_risk(text), thresholds()
-    if estimate.probability >= limits["crisis"]:
-        return Verdict(CRISIS, estimate.category, None, estimate.probability)
-    if estimate.probability >= limits["ask"]:
-        return Verdict(ASK, estimate.category, None, estimate.probability)
-    return Verdict(NONE, None, None, estimate.probability)
+    estimate = estimate_risk(text)
+    level = level_for(estimate.probability, **thresholds())
+    return Verdict(level, None if level == NONE else estimate.category, None, estimate.probability)
 
 
 JUDGES: dict[str, Callable[[str], Verdict]] = {"patterns": _patterns, "classifier": _classifier, "served": assess}
@@ -214,9 +211,7 @@ def sweep(folds: int = 5) -> str:
     for crisis in (0.8, 0.85, 0.9, 0.93, 0.95):
         for ask in (0.5, 0.55, 0.6, 0.65, 0.7):
             def level(index: int, crisis: float = crisis, ask: float = ask) -> str:
-                if patterns[index] or probabilities[index] >= crisis:
-                    return CRISIS
-                return ASK if probabilities[index] >= ask else NONE
+                return CRISIS if patterns[index] else level_for(probabilities[index], crisis=crisis, ask=ask)
 
             found = sum(level(index) == CRISIS for index in risky) / len(risky)
             answered = sum(level(index) != NONE for index in risky) / len(risky)

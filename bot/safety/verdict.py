@@ -31,6 +31,13 @@ class Verdict:
     probability: float | None = None
 
 
+def level_for(probability: float, *, crisis: float, ask: float) -> str:
+    """The level a classifier probability earns under the ``crisis`` and ``ask`` thresholds."""
+    if probability >= crisis:
+        return CRISIS
+    return ASK if probability >= ask else NONE
+
+
 def assess(text: str, *, use_classifier: bool = True) -> Verdict:
     """The verdict on one message; never raises on ordinary text and never keeps its words."""
     risk = detect_risk(text)
@@ -45,10 +52,8 @@ def assess(text: str, *, use_classifier: bool = True) -> Verdict:
         # to start without it); the patterns still stand, so the message is not left unscreened.
         logger.error("The risk classifier is missing; only the risk patterns screened this message.")
         return Verdict(NONE)
-    limits = thresholds()
-    if estimate.probability >= limits["crisis"]:
+    level = level_for(estimate.probability, **thresholds())
+    if level == CRISIS:
         risk = Risk(estimate.category, CLASSIFIER_LAYER, "risk_classifier", about_someone_else=False)
         return Verdict(CRISIS, estimate.category, risk, estimate.probability)
-    if estimate.probability >= limits["ask"]:
-        return Verdict(ASK, estimate.category, None, estimate.probability)
-    return Verdict(NONE, None, None, estimate.probability)
+    return Verdict(level, estimate.category if level == ASK else None, None, estimate.probability)

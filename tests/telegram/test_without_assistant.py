@@ -248,14 +248,20 @@ async def test_sos_puts_the_lines_of_telegrams_language_region_first_until_the_c
     assert lines.index("Samaritans") < lines.index("findahelpline")
 
 
-async def test_a_check_back_is_sent_once_after_a_crisis_and_not_again(
-    offline_bot: Application, fake_api: FakeBotApi, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from bot.channels.telegram import check_backs
+@pytest.fixture
+def check_backs_due_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Check-backs fall due as soon as they are planned."""
     from bot.config import settings
 
     monkeypatch.setenv("CHECK_BACK_AFTER_SECONDS", "0")
     settings.cache_clear()
+
+
+async def test_a_check_back_is_sent_once_after_a_crisis_and_not_again(
+    offline_bot: Application, fake_api: FakeBotApi, check_backs_due_at_once: None
+) -> None:
+    from bot.channels.telegram import check_backs
+
     user = someone()
     await fake_api.push(text_update(user, RISKY))
     await fake_api.wait_for(lambda: any("safe" in text for text in fake_api.texts(user)))
@@ -276,13 +282,10 @@ async def test_a_check_back_is_sent_once_after_a_crisis_and_not_again(
 
 
 async def test_no_check_back_is_planned_after_an_abuse_disclosure(
-    offline_bot: Application, fake_api: FakeBotApi, monkeypatch: pytest.MonkeyPatch
+    offline_bot: Application, fake_api: FakeBotApi, check_backs_due_at_once: None
 ) -> None:
     from bot.channels.telegram import check_backs
-    from bot.config import settings
 
-    monkeypatch.setenv("CHECK_BACK_AFTER_SECONDS", "0")
-    settings.cache_clear()
     user = someone()
     await fake_api.push(text_update(user, "my husband hits me and I'm scared to go home"))
     await fake_api.wait_for(lambda: any("safe" in text for text in fake_api.texts(user)))
@@ -292,13 +295,10 @@ async def test_no_check_back_is_planned_after_an_abuse_disclosure(
 
 
 async def test_a_person_who_turned_check_backs_off_gets_none(
-    offline_bot: Application, fake_api: FakeBotApi, monkeypatch: pytest.MonkeyPatch
+    offline_bot: Application, fake_api: FakeBotApi, check_backs_due_at_once: None
 ) -> None:
     from bot.channels.telegram import check_backs
-    from bot.config import settings
 
-    monkeypatch.setenv("CHECK_BACK_AFTER_SECONDS", "0")
-    settings.cache_clear()
     user = someone()
     await fake_api.push(text_update(user, "/checkback off"))
     await fake_api.wait_for(lambda: content.say("check_back_off") in fake_api.texts(user))
