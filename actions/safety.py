@@ -20,8 +20,9 @@ from actions.common import (
     resume_paused_exercise,
     say_replies,
 )
+from bot.countries import country_from_language_tag, language_tag_in
 from bot.exercises.engine import words as exercise_words
-from bot.safety import crisis_mode, crisis_reply, guess_category, sos_reply
+from bot.safety import check_back, crisis_mode, crisis_reply, guess_category, sos_reply
 from bot.safety.crisis import CrisisReply
 from bot.safety.verdict import ASK, assess
 from bot.storage import session_scope
@@ -49,8 +50,26 @@ def _verdict(tracker: Tracker) -> dict[str, Any]:
     text = tracker.latest_message.get("text") or ""
     risk = assess(text).risk
     if risk:
-        return {"category": risk.category, "layer": risk.layer, "about_someone_else": risk.about_someone_else}
+        return {
+            "category": risk.category, "layer": risk.layer, "about_someone_else": risk.about_someone_else,
+            "young": risk.young,
+        }
     return {"category": guess_category(text), "layer": "model", "about_someone_else": False}
+
+
+def _country_hint(tracker: Tracker) -> str | None:
+    """The country the channel's language tag points to, while the person has not said theirs."""
+    if tracker.get_slot("country") not in (None, "other"):
+        return None
+    return country_from_language_tag(language_tag_in(tracker.latest_message.get("metadata")))
+
+
+def _crisis_reply(tracker: Tracker, category: str, *, about_someone_else: bool = False, young: bool = False):
+    country = tracker.get_slot("country")
+    return crisis_reply(
+        category, None if country == "other" else country, about_someone_else=about_someone_else, young=young,
+        country_hint=_country_hint(tracker),
+    )
 
 
 class ActionCrisisResponse(Action):
@@ -63,7 +82,7 @@ class ActionCrisisResponse(Action):
         """Answer risk first: warm words and the lines for the person's country, or, when the
         risk layers are unsure, one direct question; either way what was running is paused."""
         verdict = _verdict(tracker)
-        category = verdict["category"]
+        category, young = verdict["category"], bool(verdict.get("young"))
         already_in_the_mode = bool(tracker.get_slot("crisis_state"))
         if verdict.get("level") == ASK and not already_in_the_mode:
             question = crisis_mode.ask_question(category)
@@ -73,14 +92,14 @@ class ActionCrisisResponse(Action):
                 json_message={"safety": {"level": ASK, "category": category}},
             )
             record_safety(tracker, category=category, layer="ask")
-            state = crisis_mode.ask_state(category)
+            state = crisis_mode.ask_state(category, young=young)
         else:
-            reply = crisis_reply(
-                category, tracker.get_slot("country"), about_someone_else=bool(verdict.get("about_someone_else"))
+            reply = _crisis_reply(
+                tracker, category, about_someone_else=bool(verdict.get("about_someone_else")), young=young
             )
             say_crisis_reply(dispatcher, reply, ask_if_safe=True)
             record_safety(tracker, category=category, layer=verdict.get("layer", "model"))
-            state = crisis_mode.start_state(category)
+            state = crisis_mode.start_state(category, young=young)
         # Always closing the loop keeps the crisis rules identical in every state.
         return pause_running_exercise(tracker) + [
             ActiveLoop(None),
@@ -120,11 +139,13 @@ class ValidateCrisisForm(FormValidationAction):
             country=tracker.get_slot("country"),
             has_paused_exercise=has_paused_exercise(tracker),
             has_plan=has_plan,
+            can_check_back=check_back.can_check_back(tracker.get_latest_input_channel()),
         )
         say_replies(dispatcher, turn.replies)
         if turn.escalate:
             category = turn.state["category"]
-            say_crisis_reply(dispatcher, crisis_reply(category, tracker.get_slot("country")), ask_if_safe=True)
+            reply = _crisis_reply(tracker, category, young=bool(turn.state.get("young")))
+            say_crisis_reply(dispatcher, reply, ask_if_safe=True)
             record_safety(tracker, category=category, layer="asked")
         if turn.closed:
             return {"safety_reply": "resume" if turn.resume else "closed", "crisis_state": None}
@@ -155,6 +176,24 @@ class ActionSos(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         """The lines at once, nothing asked first; whatever was running goes on afterwards."""
-        say_crisis_reply(dispatcher, sos_reply(tracker.get_slot("country")))
+        country = tracker.get_slot("country")
+        reply = sos_reply(None if country == "other" else country, country_hint=_country_hint(tracker))
+        say_crisis_reply(dispatcher, reply)
         record_safety(tracker, category="sos", layer="command")
+        return []
+
+
+class ActionCheckBack(Action):
+    def name(self) -> str:
+        return "action_check_back"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """The person asked for a message tomorrow: the channel plans it if it can write first."""
+        words = check_back.words()
+        if check_back.can_check_back(tracker.get_latest_input_channel()):
+            dispatcher.utter_message(text=words["planned"], json_message={"check_back": "requested"})
+        else:
+            dispatcher.utter_message(text=words["not_here"])
         return []

@@ -263,3 +263,9 @@ def country_from_language_tag(tag: str | None) -> str | None:
     match = _LANGUAGE_TAG.match((tag or "").strip()[:35])
     code = match.group(1).upper() if match else None
     return code if code in _names_by_code() else None
+
+
+def language_tag_in(metadata: object) -> str | None:
+    """The language tag a channel sent with a message's metadata ({"language": "en-GB"}), if any."""
+    language = metadata.get("language") if isinstance(metadata, dict) else None
+    return language[:35] if isinstance(language, str) else None

@@ -18,13 +18,12 @@ class Chat:
     sender: str = field(default_factory=lambda: f"test-{uuid.uuid4().hex[:12]}")
     input_channel: str = "rest"
 
-    def send(self, text: str) -> list[dict]:
-        """Send a message and return the bot's responses (each a JSON object)."""
-        reply = requests.post(
-            f"{self.rasa_url}/webhooks/rest/webhook",
-            json={"sender": self.sender, "message": text, "input_channel": self.input_channel},
-            timeout=60,
-        )
+    def send(self, text: str, metadata: dict | None = None) -> list[dict]:
+        """Send a message (with the channel's ``metadata``, if any) and return the bot's responses."""
+        body = {"sender": self.sender, "message": text, "input_channel": self.input_channel}
+        if metadata is not None:
+            body["metadata"] = metadata
+        reply = requests.post(f"{self.rasa_url}/webhooks/rest/webhook", json=body, timeout=60)
         reply.raise_for_status()
         return reply.json()
 

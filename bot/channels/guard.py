@@ -111,10 +111,19 @@ def sos_responses(sender_id: str, channel: str, language: str | None = None) -> 
     return reply_responses(sos_reply(country, country_hint=hint))
 
 
-def crisis_responses(sender_id: str, channel: str, risk: Risk) -> list[dict]:
-    """The crisis reply given by the channel itself, when the assistant could not give it."""
+def crisis_responses(sender_id: str, channel: str, risk: Risk, language: str | None = None) -> list[dict]:
+    """The crisis reply given by the channel itself, when the assistant could not give it.
+
+    ``language`` is the browser's or Telegram's language tag, a hint until the country is known.
+    """
     record(sender_id, channel, category=risk.category, layer="channel")
-    reply = crisis_reply(risk.category, country_of(sender_id), about_someone_else=risk.about_someone_else)
+    country = country_of(sender_id)
+    if country == "other":
+        country = None
+    reply = crisis_reply(
+        risk.category, country, about_someone_else=risk.about_someone_else, young=risk.young,
+        country_hint=None if country else country_from_language_tag(language),
+    )
     return reply_responses(reply)
 
 

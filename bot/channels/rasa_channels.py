@@ -21,6 +21,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels import guard
+from bot.countries import language_tag_in
 
 logger = logging.getLogger(__name__)
 
@@ -57,16 +58,17 @@ def guarded(on_new_message: OnNewMessage) -> OnNewMessage:
     async def handle(message: UserMessage) -> None:
         output, sender, channel = message.output_channel, message.sender_id, message.input_channel or "unknown"
         screening = guard.screen(message.text)
+        language = language_tag_in(message.metadata)  # a hint at the country until it is known
         responses: list[dict[str, Any]] = []
         if screening.kind == "empty":
             responses = [{"text": guard.EMPTY}]
         elif screening.kind == "sos":
-            responses = guard.sos_responses(sender, channel)
+            responses = guard.sos_responses(sender, channel, language)
         elif screening.kind == "show_plan":
             responses = guard.plan_responses(sender)
         elif screening.kind == "too_long":
             if screening.risk is not None:
-                responses = guard.crisis_responses(sender, channel, screening.risk)
+                responses = guard.crisis_responses(sender, channel, screening.risk, language)
             responses.append({"text": guard.too_long_text()})
         else:
             buffer = BufferingOutputChannel()
@@ -77,7 +79,7 @@ def guarded(on_new_message: OnNewMessage) -> OnNewMessage:
                 logger.exception("The assistant failed on a message (text withheld).")
             responses = buffer.responses
             if screening.risk is not None and not guard.has_safety_payload(responses):
-                responses = guard.crisis_responses(sender, channel, screening.risk) + responses
+                responses = guard.crisis_responses(sender, channel, screening.risk, language) + responses
             if not responses:
                 responses = [{"text": guard.TROUBLE}]
         for item in responses:

@@ -101,6 +101,7 @@ class RiskLayer(GraphComponent):
                 "layer": risk.layer,
                 "rule": risk.rule,
                 "about_someone_else": risk.about_someone_else,
+                "young": risk.young,
             }
         elif assessed.level == ASK or (
             _model_crisis_confidence(message) >= self._model_threshold
@@ -116,6 +117,7 @@ class RiskLayer(GraphComponent):
                 "layer": "classifier" if from_classifier else "model",
                 "rule": "risk_classifier_unsure" if from_classifier else "nlu_crisis_intent",
                 "about_someone_else": False,
+                "young": assessed.young,
             }
         else:
             self._demote_unfounded_crisis(message)

@@ -71,11 +71,26 @@ def _reply(
     return CrisisReply(messages=messages, hotlines=hotlines, category=category)
 
 
-def crisis_reply(category: str, country: str | None, *, about_someone_else: bool = False) -> CrisisReply:
+def _lines(country: str | None, category: str, *, country_hint: str | None, young: bool) -> list[Hotline]:
+    """The lines for the person's country; until it is known, the hinted country's lines first,
+    then the international ones, then the hinted country's emergency number."""
+    if country or not country_hint:
+        return lines_for(country, category, young=young)
+    hinted = lines_for(country_hint, category, young=young)
+    international = [line for line in lines_for(None, category) if line.kind != "emergency"]
+    return hinted[:-1] + [line for line in international if line not in hinted] + hinted[-1:]
+
+
+def crisis_reply(
+    category: str, country: str | None, *, about_someone_else: bool = False, young: bool = False,
+    country_hint: str | None = None,
+) -> CrisisReply:
     """The reply to a detected risk of ``category`` in ``country`` (ISO alpha-2, None if unknown).
 
     An unknown category is answered as "suicide", whose lines are the broadest; the reply
-    never quotes the person's message.
+    never quotes the person's message. ``young``: the writer may be a child, so lines for young
+    people come first. ``country_hint`` (from a browser's or Telegram's language tag) is used
+    only while the person has not said where they are.
     """
     if category not in CATEGORIES:
         category = "suicide"
@@ -87,7 +102,7 @@ def crisis_reply(category: str, country: str | None, *, about_someone_else: bool
         content["lines_intro"][whose],
         content["question"][whose],
         category,
-        lines_for(country, category),
+        _lines(country, category, country_hint=country_hint, young=young),
     )
 
 
@@ -99,12 +114,7 @@ def sos_reply(country: str | None, *, country_hint: str | None = None) -> Crisis
     them, and that country's emergency number last.
     """
     content = _content()
-    if country or not country_hint:
-        hotlines = lines_for(country, SOS)
-    else:
-        hinted = lines_for(country_hint, SOS)
-        international = [line for line in lines_for(None, SOS) if line.kind != "emergency"]
-        hotlines = hinted[:-1] + [line for line in international if line not in hinted] + hinted[-1:]
+    hotlines = _lines(country, SOS, country_hint=country_hint, young=False)
     return _reply(
         content["acknowledgement"][SOS],
         content["lines_intro"][SOS],

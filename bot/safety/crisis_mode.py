@@ -24,7 +24,8 @@ from typing import Any
 from bot.answers import normalise_answer
 from bot.content import load_content
 from bot.replies import Button, Reply
-from bot.safety.hotlines import emergency_number, lines_for
+from bot.safety import check_back
+from bot.safety.hotlines import Hotline, emergency_number, lines_for
 
 SAFE, NOT_SAFE, DENIAL, LEAVE, LEAVE_ALONE, UNCLEAR = "safe", "not_safe", "denial", "leave", "leave_alone", "unclear"
 # "Are you safe right now?" is asked at most this many times in a row (the crisis reply's own counts).
@@ -88,14 +89,17 @@ class CrisisTurn:
     notes: list[str] = field(default_factory=list)
 
 
-def start_state(category: str) -> dict[str, Any]:
-    """The mode's state right after a crisis reply (which asks "are you safe?" once)."""
-    return {"category": category, "denied": False, "safety_questions": 1}
+def start_state(category: str, *, young: bool = False) -> dict[str, Any]:
+    """The mode's state right after a crisis reply (which asks "are you safe?" once).
+
+    ``young``: the writer may be a child, so the lines repeated later put young people's first.
+    """
+    return {"category": category, "young": young, "denied": False, "safety_questions": 1}
 
 
-def ask_state(category: str) -> dict[str, Any]:
+def ask_state(category: str, *, young: bool = False) -> dict[str, Any]:
     """The mode's state right after the direct question of the "ask" band."""
-    return {"category": category, "denied": False, "asking": True, "asked": 1}
+    return {"category": category, "young": young, "denied": False, "asking": True, "asked": 1}
 
 
 def ask_question(category: str) -> Reply:
@@ -140,7 +144,7 @@ def _answer_question(state: dict[str, Any], text: str, *, has_paused_exercise: b
     if answer == UNCLEAR and state.get("asked", 1) < 2:
         return CrisisTurn([ask_question(state["category"])], {**state, "asked": 2})
     # "Yes", "not sure", or a second unclear answer: the crisis reply, and the mode goes on from there.
-    return CrisisTurn([], start_state(state["category"]), escalate=True)
+    return CrisisTurn([], start_state(state["category"], young=bool(state.get("young"))), escalate=True)
 
 
 def safety_question_buttons() -> tuple[Button, ...]:
@@ -149,9 +153,13 @@ def safety_question_buttons() -> tuple[Button, ...]:
 
 
 def handle(
-    state: dict[str, Any], text: str, *, country: str | None, has_paused_exercise: bool, has_plan: bool
+    state: dict[str, Any], text: str, *, country: str | None, has_paused_exercise: bool, has_plan: bool,
+    can_check_back: bool = False,
 ) -> CrisisTurn:
-    """Apply one reply to the crisis mode. ``text`` has already passed the risk detector."""
+    """Apply one reply to the crisis mode. ``text`` has already passed the risk detector.
+
+    ``can_check_back``: the channel can send a message tomorrow, so the person may ask for one.
+    """
     words = _words()
     if state.get("asking"):
         return _answer_question(state, text, has_paused_exercise=has_paused_exercise)
@@ -161,7 +169,7 @@ def handle(
     if kind == LEAVE:
         return CrisisTurn([Reply(words["leaving"])], state, closed=True, resume=has_paused_exercise)
     if kind == DENIAL:
-        first_line = next(iter(lines_for(country, state.get("category"))), None)
+        first_line = next(iter(_hotlines(country, state)), None)
         line = f"{first_line.name} ({first_line.contact})" if first_line else emergency_number(country)
         replies = [
             Reply(words["denial"]),
@@ -173,11 +181,12 @@ def handle(
         # Respected at once, with the lines shown one last time.
         return CrisisTurn([Reply(words["leave_alone"] + "\n" + _lines(country, state))], state, closed=True)
     if kind == SAFE:
-        return _safe(state, words, has_paused_exercise=has_paused_exercise, has_plan=has_plan)
+        return _safe(
+            state, words, has_paused_exercise=has_paused_exercise, has_plan=has_plan, can_check_back=can_check_back
+        )
     if kind == NOT_SAFE:
-        lines = "\n".join(f"• {line.name}: {line.contact}" for line in lines_for(country, state.get("category")))
         replies = [
-            Reply(words["not_safe"].format(emergency=emergency_number(country)) + "\n" + lines),
+            Reply(words["not_safe"].format(emergency=emergency_number(country)) + "\n" + _lines(country, state)),
             Reply(words["not_safe_after"]),
         ]
         return CrisisTurn(replies, state)
@@ -190,17 +199,29 @@ def handle(
     return CrisisTurn([Reply(words["stop_asking"] + "\n" + _lines(country, state), buttons)], state)
 
 
+def _hotlines(country: str | None, state: dict[str, Any]) -> list[Hotline]:
+    return lines_for(country, state.get("category"), young=bool(state.get("young")))
+
+
 def _lines(country: str | None, state: dict[str, Any]) -> str:
-    return "\n".join(f"• {line.name}: {line.contact}" for line in lines_for(country, state.get("category")))
+    return "\n".join(f"• {line.name}: {line.contact}" for line in _hotlines(country, state))
 
 
-def _safe(state: dict[str, Any], words: dict[str, Any], *, has_paused_exercise: bool, has_plan: bool) -> CrisisTurn:
-    """Glad they are safe, and what might help next: after abuse, the abuse steps, not a suicide plan."""
+def _safe(
+    state: dict[str, Any], words: dict[str, Any], *, has_paused_exercise: bool, has_plan: bool, can_check_back: bool
+) -> CrisisTurn:
+    """Glad they are safe, and what might help next: after abuse, the abuse steps, not a suicide plan.
+
+    A message tomorrow is offered, never planned unasked, and not after abuse: a notification
+    on a phone someone else checks could put the person in danger.
+    """
     if state.get("category") == "abuse":
         offers = [words["offer_lines"]]
         replies = [Reply(words["safe"]), Reply(words["safe_abuse_steps"])]
     else:
         offers = [words["offer_plan_show"] if has_plan else words["offer_plan_make"], words["offer_lines"]]
+        if can_check_back:
+            offers.append(check_back.words()["offer"])
         replies = [Reply(words["safe"])]
     if has_paused_exercise:
         offers.insert(1, words["offer_resume"])

@@ -76,6 +76,8 @@ class Risk:
     layer: str
     rule: str
     about_someone_else: bool
+    # The writer may be a child or a teenager (bot.safety.young): lines for young people first.
+    young: bool = False
 
 
 _PLACEHOLDERS = {

@@ -14,9 +14,12 @@ from pathlib import Path
 from bot.content import load_content
 
 HOTLINES_FILE = Path(__file__).with_name("hotlines.yml")
-KINDS: tuple[str, ...] = ("crisis", "emergency", "domestic_violence", "child_protection", "elder_abuse")
-# For abuse, the specialist lines come before general crisis lines.
-_ABUSE_ORDER = {"domestic_violence": 0, "child_protection": 1, "elder_abuse": 2, "crisis": 3}
+KINDS: tuple[str, ...] = ("crisis", "emergency", "domestic_violence", "child_protection", "elder_abuse", "youth")
+YOUTH = "youth"
+# For abuse, the specialist lines come before general crisis lines; for a young writer, the lines
+# for young people and for children's protection come first.
+_ABUSE_ORDER = {"domestic_violence": 0, "child_protection": 1, "elder_abuse": 2, "youth": 3, "crisis": 4}
+_YOUNG_ORDER = {"youth": 0, "child_protection": 1, "domestic_violence": 2, "crisis": 3, "elder_abuse": 4}
 
 
 @dataclass(frozen=True)
@@ -106,29 +109,41 @@ def _entries_for(country: str | None) -> tuple[_Entry, ...]:
     return directory.international
 
 
-def lines_for(country: str | None, category: str | None = None) -> list[Hotline]:
+def lines_for(country: str | None, category: str | None = None, *, young: bool = False) -> list[Hotline]:
     """The lines to offer for a risk category in a country, best fit first, emergency number last.
 
     ``country`` is an ISO alpha-2 code; unknown or None gives the international lines.
     ``category`` "abuse" puts domestic-violence, child-protection and elder-abuse lines before
     crisis lines; "suicide", "self_harm" and "violence" give crisis lines; "sos" (someone asking
     for help, who may be in any danger) gives every line, crisis lines first; None (or any other
-    value) gives every crisis line. The emergency entry is always last.
+    value) gives every crisis line. Lines for young people come only when the writer may be
+    ``young`` (then first) or among the /sos lines. The emergency entry is always last.
     """
     entries = _entries_for(country)
     emergency = [entry.hotline for entry in entries if entry.hotline.kind == "emergency"]
     others = [entry for entry in entries if entry.hotline.kind != "emergency"]
+    youth = [entry for entry in others if entry.hotline.kind == YOUTH]
+    others = [entry for entry in others if entry.hotline.kind != YOUTH]
     if category == "abuse":
         fitting = [entry for entry in others if "abuse" in entry.categories]
         fitting.sort(key=lambda entry: _ABUSE_ORDER[entry.hotline.kind])
     elif category == "sos":
-        fitting = sorted(others, key=lambda entry: (entry.hotline.kind != "crisis", _ABUSE_ORDER[entry.hotline.kind]))
+        fitting = sorted(
+            others + youth, key=lambda entry: (entry.hotline.kind != "crisis", _ABUSE_ORDER[entry.hotline.kind])
+        )
     elif category in {"suicide", "self_harm", "violence"}:
         fitting = [
             entry for entry in others if category in entry.categories and entry.hotline.kind == "crisis"
         ]
     else:
         fitting = [entry for entry in others if entry.hotline.kind == "crisis"]
+    if young:
+        chosen = {entry.hotline for entry in fitting}
+        fitting += [entry for entry in youth if entry.hotline not in chosen and (
+            category not in {"suicide", "self_harm", "violence", "abuse"} or category in entry.categories)]
+        if category != "sos":  # lines for older people's abuse are only noise to a child
+            fitting = [entry for entry in fitting if entry.hotline.kind != "elder_abuse"]
+        fitting.sort(key=lambda entry: _YOUNG_ORDER[entry.hotline.kind])
     return [entry.hotline for entry in fitting] + emergency
 
 

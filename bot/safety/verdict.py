@@ -9,10 +9,11 @@ fire; the classifier speaks for the phrasings no rule names.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.safety.classifier import ClassifierMissingError, estimate_risk, thresholds
 from bot.safety.detector import Risk, detect_risk
+from bot.safety.young import writer_may_be_young
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ class Verdict:
     category: str | None = None
     risk: Risk | None = None
     probability: float | None = None
+    young: bool = False
 
 
 def level_for(probability: float, *, crisis: float, ask: float) -> str:
@@ -42,7 +44,8 @@ def assess(text: str, *, use_classifier: bool = True) -> Verdict:
     """The verdict on one message; never raises on ordinary text and never keeps its words."""
     risk = detect_risk(text)
     if risk is not None:
-        return Verdict(CRISIS, risk.category, risk, 1.0)
+        young = writer_may_be_young(text)
+        return Verdict(CRISIS, risk.category, replace(risk, young=young), 1.0, young)
     if not use_classifier or not text or not text.strip():
         return Verdict(NONE)
     try:
@@ -53,7 +56,8 @@ def assess(text: str, *, use_classifier: bool = True) -> Verdict:
         logger.error("The risk classifier is missing; only the risk patterns screened this message.")
         return Verdict(NONE)
     level = level_for(estimate.probability, **thresholds())
+    young = level != NONE and writer_may_be_young(text)
     if level == CRISIS:
-        risk = Risk(estimate.category, CLASSIFIER_LAYER, "risk_classifier", about_someone_else=False)
-        return Verdict(CRISIS, estimate.category, risk, estimate.probability)
-    return Verdict(level, estimate.category if level == ASK else None, None, estimate.probability)
+        risk = Risk(estimate.category, CLASSIFIER_LAYER, "risk_classifier", about_someone_else=False, young=young)
+        return Verdict(CRISIS, estimate.category, risk, estimate.probability, young)
+    return Verdict(level, estimate.category if level == ASK else None, None, estimate.probability, young)

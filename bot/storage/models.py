@@ -66,7 +66,6 @@ class Profile(Base):
     role = Column(String(32))
     country = Column(String(8))
     consent_to_save = Column(Boolean, nullable=False, default=False)
-    check_backs_enabled = Column(Boolean, nullable=False, default=True)
     onboarded_at = Column(DateTime(timezone=True))
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utc_now, onupdate=utc_now)
 

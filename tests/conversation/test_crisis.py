@@ -29,6 +29,19 @@ def test_risk_mid_onboarding_gets_the_crisis_reply_and_is_not_taken_as_an_answer
     assert chat.slot("role") is None
 
 
+def test_before_the_country_is_known_the_language_tag_puts_its_lines_first(chat: Chat) -> None:
+    safety = first_is_crisis_reply(chat.send("i want to kill myself", metadata={"language": "en-GB"}))
+    names = [line["name"] for line in safety["hotlines"]]
+    assert names[0] == "Samaritans" and "Find A Helpline" in names
+    assert safety["hotlines"][-1]["contact"] == "999"
+
+
+def test_a_child_telling_of_abuse_hears_of_a_childrens_line_first(chat: Chat) -> None:
+    responses = chat.send("im 14 and my stepdad comes into my room at night", metadata={"language": "en-GB"})
+    safety = first_is_crisis_reply(responses, "abuse")
+    assert safety["hotlines"][0]["name"] == "Childline"
+
+
 def test_local_lines_follow_the_persons_country(onboarded_chat: Chat) -> None:
     safety = first_is_crisis_reply(onboarded_chat.send("I keep thinking everyone would be better off without me"))
     assert any("116 123" in line["contact"] for line in safety["hotlines"])
@@ -49,6 +62,9 @@ def test_after_a_crisis_reply_yes_im_safe_offers_a_plan_and_closes_the_mode(onbo
     assert "glad" in "\n".join(item.get("text", "") for item in responses)
     assert "make a safety plan" in button_payloads(responses)
     assert not chat.tracker()["active_loop"].get("name")
+    # The web chat cannot write first, so it never offers a message tomorrow, and says so if asked.
+    assert "message me tomorrow" not in button_payloads(responses)
+    assert "can't send messages later" in chat.say("message me tomorrow")
 
 
 def test_a_no_repeats_the_lines_and_the_emergency_number_and_keeps_the_mode(onboarded_chat: Chat) -> None:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 
 import pytest
+from telegram import Bot
 from telegram.ext import Application
 
-from bot.channels.telegram import build_application
+from bot.channels.telegram import build_application, content
 from bot.config import Settings, settings
 from tests.servers import BotServers, free_port
 from tests.telegram.fake_bot_api import FakeBotApi
@@ -93,3 +95,25 @@ async def rasa_bot(fake_api: FakeBotApi, servers: BotServers) -> AsyncIterator[A
     """The bridge polling the fake Bot API, talking to the really trained assistant."""
     async with polling(build_application(bridge_settings(fake_api, servers.rasa_url))) as application:
         yield application
+
+
+@pytest.fixture
+def check_backs_due_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Check-backs fall due as soon as they are planned."""
+    from bot.config import settings
+
+    monkeypatch.setenv("CHECK_BACK_AFTER_SECONDS", "0")
+    settings.cache_clear()
+
+
+async def sent_check_backs(bot: Bot, fake_api: FakeBotApi, user: int, *, tries: int = 100) -> list[str]:
+    """Run the sender until one check-back goes out (or ``tries`` rounds pass); the ones the person got."""
+    from bot.channels.telegram import check_backs
+
+    for _ in range(tries):  # the bridge plans the check-back just after its last message goes out
+        if await check_backs.send_due(bot):
+            break
+        await asyncio.sleep(0.05)
+    for _ in range(2):
+        await check_backs.send_due(bot)
+    return [text for text in fake_api.texts(user) if text.startswith(content.say("check_back"))]

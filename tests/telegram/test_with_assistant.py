@@ -19,6 +19,7 @@ from bot.channels.telegram import content, sender_id_for
 from bot.channels.telegram.delivery import deliver
 from bot.privacy import export_person
 from tests.servers import BotServers
+from tests.telegram.conftest import sent_check_backs
 from tests.telegram.fake_bot_api import FakeBotApi, callback_update, text_update
 
 pytestmark = [
@@ -171,3 +172,27 @@ async def test_mydata_exports_a_json_file_and_delete_erases_everything_after_a_y
     assert after == {"found": False, "profile": None, "entries": [], "exercise_runs": [], "safety_events": []}
     events = tracker(servers, user)["events"]
     assert not [event for event in events if event.get("event") == "user"]
+
+
+async def test_after_a_hard_moment_a_message_tomorrow_is_offered_and_sent_only_once_asked(
+    rasa_bot: Application, fake_api: FakeBotApi, check_backs_due_at_once: None
+) -> None:
+    from bot.safety import check_back
+
+    user = someone()
+    for text, reply in (("/start", "keep your reflections"), ("no, don't save", "Which side"),
+                        ("parent", "Which country"), ("United Kingdom", "in United Kingdom"),
+                        ("I have the pills ready and I want to die tonight", "safe right now")):
+        await fake_api.push(text_update(user, text))
+        await fake_api.wait_for_text(user, reply)
+    assert await sent_check_backs(rasa_bot.bot, fake_api, user, tries=10) == []
+
+    await fake_api.push(text_update(user, "yes, I'm safe right now"))
+    offers = await fake_api.wait_for(
+        lambda: next((c for c in fake_api.calls_to("sendMessage", user) if "message me tomorrow" in callback_data(c)),
+                     None)
+    )
+    await fake_api.push(callback_update(user, offers.result, "message me tomorrow"))
+    await fake_api.wait_for_text(user, check_back.words()["planned"])
+    assert len(await sent_check_backs(rasa_bot.bot, fake_api, user)) == 1
+

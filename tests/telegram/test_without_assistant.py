@@ -5,7 +5,6 @@ The real python-telegram-bot Application talks to a fake Bot API server; RASA_UR
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import logging
 
@@ -19,7 +18,7 @@ from bot.channels.telegram.delivery import deliver
 from bot.exercises.safety_plan import no_plan_text
 from bot.safety import crisis_reply, detect_risk, sos_reply
 from tests.servers import free_port
-from tests.telegram.conftest import bridge_settings, dead_rasa_url, polling
+from tests.telegram.conftest import bridge_settings, dead_rasa_url, polling, sent_check_backs
 from tests.telegram.fake_bot_api import (
     FakeBotApi,
     callback_update,
@@ -248,62 +247,33 @@ async def test_sos_puts_the_lines_of_telegrams_language_region_first_until_the_c
     assert lines.index("Samaritans") < lines.index("findahelpline")
 
 
-@pytest.fixture
-def check_backs_due_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Check-backs fall due as soon as they are planned."""
-    from bot.config import settings
-
-    monkeypatch.setenv("CHECK_BACK_AFTER_SECONDS", "0")
-    settings.cache_clear()
-
-
-async def test_a_check_back_is_sent_once_after_a_crisis_and_not_again(
+async def test_no_check_back_is_sent_unasked_after_a_crisis(
     offline_bot: Application, fake_api: FakeBotApi, check_backs_due_at_once: None
 ) -> None:
-    from bot.channels.telegram import check_backs
-
     user = someone()
     await fake_api.push(text_update(user, RISKY))
     await fake_api.wait_for(lambda: any("safe" in text for text in fake_api.texts(user)))
-    opening = content.say("check_back")
-    sent = 0
-    for _ in range(100):  # the bridge plans the check-back just after its last message goes out
-        sent += await check_backs.send_due(offline_bot.bot)
-        if sent:
-            break
-        await asyncio.sleep(0.05)
-    for _ in range(2):
-        await check_backs.send_due(offline_bot.bot)
-    check_ins = [text for text in fake_api.texts(user) if text.startswith(opening)]
-    assert len(check_ins) == 1
+    assert await sent_check_backs(offline_bot.bot, fake_api, user, tries=20) == []
+
+
+async def test_checkback_sends_one_neutral_message_and_checkback_off_cancels_it(
+    offline_bot: Application, fake_api: FakeBotApi, check_backs_due_at_once: None
+) -> None:
+    from bot.safety import check_back
+
+    user = someone()
+    await fake_api.push(text_update(user, "/checkback"))
+    await fake_api.wait_for_text(user, check_back.words()["planned"])
+    (message,) = await sent_check_backs(offline_bot.bot, fake_api, user)
     # Whoever holds the phone may read the notification: nothing in it speaks of a crisis.
-    assert "/sos" in check_ins[0]
-    assert not any(word in check_ins[0].lower() for word in ("crisis", "suicid", "yesterday", "safe", "116", "112"))
+    assert "/sos" in message
+    assert not any(word in message.lower() for word in ("crisis", "suicid", "yesterday", "safe", "116", "112"))
+    assert len(await sent_check_backs(offline_bot.bot, fake_api, user, tries=5)) == 1
 
-
-async def test_no_check_back_is_planned_after_an_abuse_disclosure(
-    offline_bot: Application, fake_api: FakeBotApi, check_backs_due_at_once: None
-) -> None:
-    from bot.channels.telegram import check_backs
-
-    user = someone()
-    await fake_api.push(text_update(user, "my husband hits me and I'm scared to go home"))
-    await fake_api.wait_for(lambda: any("safe" in text for text in fake_api.texts(user)))
-    await asyncio.sleep(1)
-    assert await check_backs.send_due(offline_bot.bot) == 0
-    assert not [text for text in fake_api.texts(user) if text.startswith(content.say("check_back"))]
-
-
-async def test_a_person_who_turned_check_backs_off_gets_none(
-    offline_bot: Application, fake_api: FakeBotApi, check_backs_due_at_once: None
-) -> None:
-    from bot.channels.telegram import check_backs
-
-    user = someone()
+    await fake_api.push(text_update(user, "/checkback"))
+    await fake_api.wait_for(lambda: fake_api.texts(user).count(check_back.words()["planned"]) == 2)
     await fake_api.push(text_update(user, "/checkback off"))
-    await fake_api.wait_for(lambda: content.say("check_back_off") in fake_api.texts(user))
-    await fake_api.push(text_update(user, RISKY))
-    await fake_api.wait_for(lambda: any("safe" in text for text in fake_api.texts(user)))
-    await asyncio.sleep(1)
-    await check_backs.send_due(offline_bot.bot)
-    assert not [text for text in fake_api.texts(user) if text.startswith(content.say("check_back"))]
+    await fake_api.wait_for_text(user, content.say("check_back_cancelled"))
+    assert len(await sent_check_backs(offline_bot.bot, fake_api, user, tries=5)) == 1
+    await fake_api.push(text_update(user, "/checkback off"))
+    await fake_api.wait_for_text(user, content.say("check_back_none"))

@@ -127,6 +127,16 @@ def test_safe_after_abuse_gives_the_abuse_steps_and_never_the_suicide_plan() -> 
     assert "go back to my exercise" in payloads and "help now" in payloads
 
 
+def test_a_message_tomorrow_is_offered_only_where_it_can_be_sent_and_never_after_abuse() -> None:
+    def offers(category: str, can_check_back: bool) -> list[str]:
+        turn = handle(crisis_mode.start_state(category), "yes, I'm safe", can_check_back=can_check_back)
+        return [button.payload for reply in turn.replies for button in reply.buttons]
+
+    assert "message me tomorrow" in offers("suicide", can_check_back=True)
+    assert "message me tomorrow" not in offers("suicide", can_check_back=False)
+    assert "message me tomorrow" not in offers("abuse", can_check_back=True)
+
+
 @pytest.mark.parametrize("text", ["stop", "leave me alone", "later", "not now", "I don't want to talk about it"])
 def test_being_asked_to_stop_is_respected_after_the_lines_once_more(text: str) -> None:
     turn = handle(crisis_mode.start_state("suicide"), text)

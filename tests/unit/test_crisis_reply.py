@@ -130,3 +130,15 @@ def test_before_the_country_is_known_a_language_hint_puts_its_lines_first_then_t
 
 def test_a_known_country_is_never_overridden_by_a_hint() -> None:
     assert sos_reply("US", country_hint="GB").hotlines == sos_reply("US").hotlines
+
+
+def test_the_crisis_reply_itself_uses_the_language_hint_until_the_country_is_known() -> None:
+    names = [hotline.name for hotline in crisis_reply("suicide", None, country_hint="GB").hotlines]
+    assert names[0] == "Samaritans" and names.index("Samaritans") < names.index("Find A Helpline")
+    assert crisis_reply("suicide", "US", country_hint="GB").hotlines == crisis_reply("suicide", "US").hotlines
+
+
+def test_a_young_writer_hears_of_the_childrens_line_first() -> None:
+    reply = crisis_reply("abuse", "GB", young=True)
+    assert reply.hotlines[0].name == "Childline"
+    assert "Childline" in reply.messages[1].splitlines()[1]

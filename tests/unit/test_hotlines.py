@@ -98,3 +98,20 @@ def test_canadas_assaulted_womens_helpline_is_labelled_ontario_only() -> None:
 def test_country_codes_are_case_insensitive() -> None:
     assert lines_for("gb", "suicide") == lines_for("GB", "suicide")
     assert has_local_lines("nz")
+
+
+@pytest.mark.parametrize("country", ["GB", "IE", "CA", "AU", "NZ"])
+def test_a_young_writer_gets_a_line_for_young_people_first(country: str) -> None:
+    for category in ("suicide", "self_harm", "abuse"):
+        young = lines_for(country, category, young=True)
+        assert young[0].kind == "youth", (country, category)
+        assert not [line for line in young if line.kind == "elder_abuse"]
+        assert [line for line in lines_for(country, category) if line.kind == "youth"] == []
+
+
+def test_lines_for_young_people_are_among_the_sos_lines_for_everyone() -> None:
+    assert "Childline" in [line.name for line in lines_for("GB", "sos")]
+
+
+def test_a_child_in_the_us_gets_the_child_abuse_hotline_first() -> None:
+    assert lines_for("US", "abuse", young=True)[0].name == "Childhelp National Child Abuse Hotline"

@@ -1,8 +1,9 @@
-"""The next-day check-back on Telegram, after a crisis reply, if the person went quiet.
+"""The next-day check-back on Telegram, planned only when the person asks for it.
 
-Scheduling and the once-only rule live in bot.safety.check_back; this module notices crisis
-replies on their way out, pushes a pending check-back later whenever the person writes,
-and sends the ones that are due from a loop that runs beside the bot.
+Scheduling and the once-only rule live in bot.safety.check_back; this module plans one when
+the assistant's reply carries the person's request (``{"check_back": "requested"}``, after
+"Message me tomorrow") or the person types /checkback, pushes a pending one later whenever
+the person writes, and sends the ones that are due from a loop that runs beside the bot.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import logging
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy.orm import Session
 from telegram import Bot
 
 from bot.channels import guard
@@ -28,37 +30,41 @@ def _quiet() -> timedelta:
     return timedelta(seconds=settings().check_back_after_seconds)
 
 
-def _crisis_category(responses: list[dict[str, Any]]) -> str | None:
-    """The category of a crisis reply among the responses, or None if there is none.
+REQUESTED = "requested"
 
-    Neither the /sos lines the person asked for nor the direct question of the "ask" band is a
-    crisis reply (the question becomes one only when the person says yes).
-    """
-    safety = [item["custom"].get("safety") or {} for item in responses if isinstance(item.get("custom"), dict)]
-    replies = [entry for entry in safety if entry.get("category") not in (None, "sos") and entry.get("level") != "ask"]
-    return replies[0]["category"] if replies else None
+
+def _asked_for(responses: list[dict[str, Any]]) -> bool:
+    """Whether the assistant's reply carries the person's request for a check-back."""
+    return any(
+        isinstance(item.get("custom"), dict) and item["custom"].get("check_back") == REQUESTED for item in responses
+    )
 
 
 def after_reply(sender: str, chat_id: int, responses: list[dict[str, Any]]) -> None:
-    """Record the person's activity, and plan a check-back if they were just given a crisis reply.
-
-    Never after an abuse disclosure: a message arriving on a phone someone else may check could
-    put the person in danger.
-    """
+    """Record the person's activity, and plan a check-back if they just asked for one."""
     with session_scope() as session:
         check_back.note_activity(session=session, sender_id=sender, quiet=_quiet())
-        category = _crisis_category(responses)
-        if category is not None and category != "abuse":
-            check_back.schedule(
-                session=session, sender_id=sender, channel=CHANNEL, chat_id=str(chat_id),
-                country=guard.country_of(sender), quiet=_quiet(),
-            )
+        if _asked_for(responses):
+            _plan(session, sender, chat_id)
 
 
-def set_enabled(sender: str, enabled: bool) -> None:
-    """Turn the person's check-backs on or off."""
+def request(sender: str, chat_id: int) -> None:
+    """Plan a check-back because the person typed /checkback."""
     with session_scope() as session:
-        check_back.set_enabled(session=session, sender_id=sender, channel=CHANNEL, enabled=enabled)
+        _plan(session, sender, chat_id)
+
+
+def _plan(session: Session, sender: str, chat_id: int) -> None:
+    check_back.schedule(
+        session=session, sender_id=sender, channel=CHANNEL, chat_id=str(chat_id),
+        country=guard.country_of(sender), quiet=_quiet(),
+    )
+
+
+def cancel(sender: str) -> bool:
+    """Cancel the person's pending check-back; False if there was none."""
+    with session_scope() as session:
+        return check_back.cancel(session=session, sender_id=sender)
 
 
 def _take_due() -> list[check_back.DueCheckBack]:

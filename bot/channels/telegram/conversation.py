@@ -20,6 +20,7 @@ from bot.channels.telegram import check_backs, content
 from bot.channels.telegram.assistant import CHANNEL, Assistant, AssistantUnreachableError, sender_id_for
 from bot.channels.telegram.delivery import deliver, retire_open_keyboard, typing
 from bot.channels.telegram.limits import Admission, ChatLocks, RateLimiter
+from bot.countries import country_from_language_tag
 from bot.safety import crisis_reply, sos_reply
 
 logger = logging.getLogger(__name__)
@@ -47,11 +48,15 @@ def sender_of(update: Update) -> str:
     return sender_id_for(update.effective_user.id)
 
 
+def language_of(update: Update) -> str | None:
+    """Telegram's language_code ("en-GB", often just "en"): a hint at the country until it is known."""
+    return update.effective_user.language_code if update.effective_user else None
+
+
 async def send_sos(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Crisis lines at once, without the assistant, never rate-limited."""
     sender = sender_of(update)
-    # Telegram's language_code ("en-GB", often just "en") hints at the country until it is known.
-    language = update.effective_user.language_code if update.effective_user else None
+    language = language_of(update)
     try:
         responses = await asyncio.to_thread(guard.sos_responses, sender, CHANNEL, language)
     except Exception:  # noqa: BLE001 - the lines must go out even if the database is down
@@ -79,16 +84,19 @@ async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE, typed: str) -
     return screening
 
 
-async def crisis_first(screening: Screening, sender: str) -> list[dict[str, Any]]:
+async def crisis_first(screening: Screening, update: Update) -> list[dict[str, Any]]:
     """The channel's own crisis reply for a risky message (empty for a safe one)."""
     risk = screening.risk
     if risk is None:
         return []
     try:
-        return await asyncio.to_thread(guard.crisis_responses, sender, CHANNEL, risk)
+        return await asyncio.to_thread(guard.crisis_responses, sender_of(update), CHANNEL, risk, language_of(update))
     except Exception:  # noqa: BLE001 - the lines must go out even if the database is down
         logger.exception("Could not record a safety event; sending the general crisis reply.")
-        return guard.reply_responses(crisis_reply(risk.category, None, about_someone_else=risk.about_someone_else))
+        hint = country_from_language_tag(language_of(update))
+        return guard.reply_responses(crisis_reply(
+            risk.category, None, about_someone_else=risk.about_someone_else, young=risk.young, country_hint=hint
+        ))
 
 
 async def _assistant_answer(
@@ -102,6 +110,8 @@ async def _assistant_answer(
         return await asyncio.to_thread(guard.plan_responses, sender_of(update))
     async with typing(context.bot, update.effective_chat.id):
         try:
+            language = language_of(update)
+            metadata = {**(metadata or {}), **({"language": language} if language else {})}
             return await bridge_of(context).assistant.ask(sender_of(update), text, metadata)
         except AssistantUnreachableError as error:
             logger.warning("The assistant could not be reached (%s).", error)
@@ -132,7 +142,7 @@ async def converse(
         responses += answer or ([] if screening.risk else [{"text": guard.TROUBLE}])
     responses += [{"text": text} for text in after]
     if screening.risk is not None and not guard.has_safety_payload(responses):
-        responses = await crisis_first(screening, sender_of(update)) + responses
+        responses = await crisis_first(screening, update) + responses
     await deliver(context.bot, chat_id, responses, context.chat_data)
     try:
         await asyncio.to_thread(check_backs.after_reply, sender_of(update), chat_id, responses)

@@ -21,6 +21,7 @@ from bot.channels.telegram import check_backs, content
 from bot.channels.telegram.conversation import bridge_of, converse, crisis_first, gate, send_sos, sender_of
 from bot.channels.telegram.delivery import INTERNAL, OPEN_KEYBOARD, deliver, payload_of, retire_keyboard
 from bot.privacy import erase_person, export_person
+from bot.safety import check_back
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ async def on_plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def on_checkback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/checkback on|off: whether one message comes the day after a crisis reply."""
+    """/checkback plans one short message tomorrow; /checkback off cancels it."""
     screening = await gate(update, context, update.message.text)
     if screening is None:
         return
@@ -80,12 +81,17 @@ async def on_checkback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         async with bridge_of(context).locks.hold(update.effective_chat.id):
             await converse(update, context, screening, forward=update.message.text)
         return
-    choice = (context.args or [""])[0].lower()
+    choice = (context.args or ["on"])[0].lower()
     if choice not in ("on", "off"):
         await context.bot.send_message(update.effective_chat.id, content.say("check_back_usage"))
         return
-    await asyncio.to_thread(check_backs.set_enabled, sender_of(update), choice == "on")
-    await context.bot.send_message(update.effective_chat.id, content.say(f"check_back_{choice}"))
+    if choice == "on":
+        await asyncio.to_thread(check_backs.request, sender_of(update), update.effective_chat.id)
+        said = check_back.words()["planned"]
+    else:
+        cancelled = await asyncio.to_thread(check_backs.cancel, sender_of(update))
+        said = content.say("check_back_cancelled" if cancelled else "check_back_none")
+    await context.bot.send_message(update.effective_chat.id, said)
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -146,7 +152,7 @@ async def on_mydata(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     chat_id, sender = update.effective_chat.id, sender_of(update)
     async with bridge_of(context).locks.hold(chat_id):
-        await deliver(context.bot, chat_id, await crisis_first(screening, sender), context.chat_data)
+        await deliver(context.bot, chat_id, await crisis_first(screening, update), context.chat_data)
         data = await asyncio.to_thread(export_person, sender)
         document = json.dumps(data, indent=2, ensure_ascii=False).encode()
         caption = content.say("export_caption")
@@ -164,7 +170,7 @@ async def on_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         [InlineKeyboardButton(content.say("delete_no"), callback_data=DELETE_NO)],
     ])
     async with bridge_of(context).locks.hold(chat_id):
-        await deliver(context.bot, chat_id, await crisis_first(screening, sender_of(update)), context.chat_data)
+        await deliver(context.bot, chat_id, await crisis_first(screening, update), context.chat_data)
         sent = await context.bot.send_message(chat_id, content.say("delete_confirm"), reply_markup=buttons)
         context.chat_data[OPEN_KEYBOARD] = sent.message_id
 

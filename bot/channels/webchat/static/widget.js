@@ -678,7 +678,13 @@
     let sent = false;
     for (const entry of state.history) {
       if (entry.who === "user" && entry.pending) {
-        state.socket.emit("user_uttered", { message: entry.payload || entry.text, session_id: state.sessionId });
+        // The browser's language tag lets a crisis reply put that country's lines first until the
+        // person has said where they are; nothing else about the browser is sent.
+        state.socket.emit("user_uttered", {
+          message: entry.payload || entry.text,
+          session_id: state.sessionId,
+          metadata: { language: (navigator.language || "").slice(0, 35) },
+        });
         entry.pending = false;
         rerenderEntry(entry);
         sent = true;
