@@ -94,7 +94,8 @@ _NEGATORS = frozenset({"not", "n't", "never", "no"})
 _TRANSPARENT = frozenset(
     """i 'm am be being been 'd would will 'll going gon na to that really even ever actually honestly feel
     feeling
-    felt have having think thinking do just so at all currently anymore""".split()
+    felt have having think thinking do just so at all currently anymore of any thoughts thought about
+    planning plans intention intentions urge urges considering""".split()
 )
 _SELF_SUBJECTS = frozenset({"i", "me", "we", "us", "myself"})
 _POSSESSIVES = frozenset({"my", "our", "his", "their", "your"})
