@@ -122,7 +122,7 @@ class ValidateExerciseForm(FormValidationAction):
             if risk is not None:
                 # The NLU risk layer normally stops such a message before it gets here; if it
                 # ever does not, the answer is still not stored and the crisis reply comes first.
-                say_crisis_reply(dispatcher, crisis_reply(risk.category, tracker.get_slot("country")))
+                say_crisis_reply(dispatcher, crisis_reply(risk.category, tracker.get_slot("country"), young=risk.young))
                 runs.pause_running()
                 return {"exercise_reply": PAUSED}
             try:

@@ -15,7 +15,7 @@ from bot.countries import country_from_language_tag
 from bot.exercises.safety_plan import describe_plan, no_plan_text
 from bot.safety import Risk, crisis_reply, sos_reply
 from bot.safety.crisis import CrisisReply
-from bot.safety.verdict import assess
+from bot.safety.verdict import ASK, assess
 from bot.storage import session_scope
 from bot.storage.repositories import latest_entry, load_profile, record_safety_event
 
@@ -43,6 +43,14 @@ class Screening:
 
     kind: str  # "ok", "sos", "show_plan", "too_long" or "empty"
     risk: Risk | None = None
+    # The risk layers are unsure: the assistant asks directly, and if it cannot (it is down),
+    # the channel gives the crisis reply for this instead, rather than nothing.
+    unsure: Risk | None = None
+
+    @property
+    def lines_if_unanswered(self) -> Risk | None:
+        """The risk the channel answers with the crisis reply when the assistant gave no safety reply."""
+        return self.risk or self.unsure
 
 
 def is_sos(text: str) -> bool:
@@ -59,12 +67,17 @@ def screen(text: str | None) -> Screening:
         return Screening("sos")
     if _SHOW_PLAN.match(text):
         return Screening("show_plan")
-    # Both risk layers (the patterns, then the learned classifier) at the crisis level; the
-    # "ask" band is answered by the assistant, which holds the conversation's state.
-    risk = assess(text[:DETECTOR_INPUT_LIMIT]).risk
+    # Both risk layers (the patterns, then the learned classifier); the "ask" band is answered
+    # by the assistant, which holds the conversation's state.
+    verdict = assess(text[:DETECTOR_INPUT_LIMIT])
+    unsure = (
+        Risk(verdict.category or "suicide", "classifier", "unsure", about_someone_else=False, young=verdict.young)
+        if verdict.level == ASK
+        else None
+    )
     if len(text) > settings().max_message_chars:
-        return Screening("too_long", risk)
-    return Screening("ok", risk)
+        return Screening("too_long", verdict.risk, unsure)
+    return Screening("ok", verdict.risk, unsure)
 
 
 def country_of(sender_id: str) -> str | None:

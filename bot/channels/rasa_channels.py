@@ -66,9 +66,9 @@ def guarded(on_new_message: OnNewMessage) -> OnNewMessage:
             responses = guard.sos_responses(sender, channel, language)
         elif screening.kind == "show_plan":
             responses = guard.plan_responses(sender)
-        elif screening.kind == "too_long":
-            if screening.risk is not None:
-                responses = guard.crisis_responses(sender, channel, screening.risk, language)
+        elif screening.kind == "too_long":  # never reaches the assistant, so unsure counts as risk
+            if screening.lines_if_unanswered is not None:
+                responses = guard.crisis_responses(sender, channel, screening.lines_if_unanswered, language)
             responses.append({"text": guard.too_long_text()})
         else:
             buffer = BufferingOutputChannel()
@@ -78,8 +78,9 @@ def guarded(on_new_message: OnNewMessage) -> OnNewMessage:
             except Exception:  # noqa: BLE001 - a person must never be met with silence
                 logger.exception("The assistant failed on a message (text withheld).")
             responses = buffer.responses
-            if screening.risk is not None and not guard.has_safety_payload(responses):
-                responses = guard.crisis_responses(sender, channel, screening.risk, language) + responses
+            risk = screening.lines_if_unanswered
+            if risk is not None and not guard.has_safety_payload(responses):
+                responses = guard.crisis_responses(sender, channel, risk, language) + responses
             if not responses:
                 responses = [{"text": guard.TROUBLE}]
         for item in responses:

@@ -32,12 +32,13 @@ logger = logging.getLogger(__name__)
 
 CORPUS_DIR = PROJECT_ROOT / "data" / "safety" / "corpus"
 # The development sets: the patterns were tuned on the first; the others are held-out sets
-# that joined development once they had been scored (round 1, then round 2). The newest
-# held-out set (tests/data/safety/holdout_round3.jsonl) is never trained or tuned on.
+# that joined development once they had been scored (rounds 1, 2 and 3). The newest held-out
+# set (tests/data/safety/holdout_round4.jsonl) is never trained or tuned on.
 DEVELOPMENT_SETS = (
     PROJECT_ROOT / "tests" / "data" / "safety" / "dev.jsonl",
     PROJECT_ROOT / "tests" / "data" / "safety" / "holdout.jsonl",
     PROJECT_ROOT / "tests" / "data" / "safety" / "holdout_round2.jsonl",
+    PROJECT_ROOT / "tests" / "data" / "safety" / "holdout_round3.jsonl",
 )
 MODEL_FILE = PROJECT_ROOT / "models" / "risk_classifier.joblib"
 SETTINGS_FILE = Path(__file__).with_name("classifier.yml")
@@ -63,6 +64,11 @@ class ClassifierMissingError(RuntimeError):
 def thresholds() -> dict[str, float]:
     """``crisis`` (escalate on its own) and ``ask`` (ask directly) probabilities."""
     return {name: float(value) for name, value in load_content(SETTINGS_FILE)["thresholds"].items()}
+
+
+def patterns_overruled_below() -> float:
+    """Below this probability a pattern match earns the direct question, not the crisis reply."""
+    return float(load_content(SETTINGS_FILE)["patterns_overruled_below"])
 
 
 def read_rows(path: Path) -> list[dict[str, Any]]:

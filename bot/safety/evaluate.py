@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bot.safety.classifier import estimate_risk, thresholds
 from bot.safety.detector import CATEGORIES, detect_risk
-from bot.safety.verdict import ASK, CRISIS, NONE, Verdict, assess, level_for
+from bot.safety.verdict import ASK, CRISIS, NONE, Policy, Verdict, assess, level_for
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "tests" / "data" / "safety" / "dev.jsonl"
 LAYERS: tuple[str, ...] = ("patterns", "classifier", "served")
@@ -186,40 +186,79 @@ def _line_list(numbers: list[int]) -> str:
     return ", ".join(str(number) for number in numbers) if numbers else "none"
 
 
-def sweep(folds: int = 5) -> str:
-    """The served figures over a grid of classifier thresholds, from out-of-fold estimates.
+def out_of_source_estimates() -> tuple[list[str], list[bool], list[bool], list[float]]:
+    """Each development message scored by a model that never saw its author's writing.
 
-    The development sets are cut into ``folds``; each part is scored by a model trained on the
-    corpus and the other parts, so no estimate comes from a model that saw the message. This
-    is how ``classifier.yml`` is chosen; a held-out set is never used here.
+    Every corpus author and every scored held-out set is held out in turn, and a model trained
+    on all the others scores it (dev.jsonl, which the patterns were written on, only ever trains).
+    Returns per message: its source, whether it is risk, whether a pattern fired, the estimate.
     """
-    from bot.safety.classifier import load_corpus, load_development, train
+    from bot.safety.classifier import CORPUS_DIR, DEVELOPMENT_SETS, estimate_risk, read_rows, train
 
-    corpus, development = load_corpus(), load_development()
-    fold_of = [index % folds for index in range(len(development))]
-    probabilities = [0.0] * len(development)
-    for fold in range(folds):
-        model = train(corpus + [row for row, part in zip(development, fold_of, strict=True) if part != fold])
-        for index, row in enumerate(development):
-            if fold_of[index] == fold:
-                probabilities[index] = estimate_risk(row["text"], model).probability
-    patterns = [detect_risk(row["text"]) is not None for row in development]
-    risky = [index for index, row in enumerate(development) if row["risk"]]
-    everyday = [index for index, row in enumerate(development) if not row["risk"]]
-    lines = [f"Threshold sweep, {folds}-fold on the development sets ({len(risky)} risk, {len(everyday)} everyday)"]
-    lines += ["", "  crisis  ask    recall@crisis  recall@crisis|ask  false crisis  questions"]
-    for crisis in (0.8, 0.85, 0.9, 0.93, 0.95):
-        for ask in (0.5, 0.55, 0.6, 0.65, 0.7):
-            def level(index: int, crisis: float = crisis, ask: float = ask) -> str:
-                return CRISIS if patterns[index] else level_for(probabilities[index], crisis=crisis, ask=ask)
+    sources = {path.stem: read_rows(path) for path in sorted(CORPUS_DIR.glob("*.jsonl"))}
+    sources.update({path.stem: read_rows(path) for path in DEVELOPMENT_SETS})
+    names, risky, fired, probabilities = [], [], [], []
+    for held_out, rows in sources.items():
+        if held_out == DEFAULT_PATH.stem:
+            continue
+        model = train(row for name, other in sources.items() if name != held_out for row in other)
+        for row in rows:
+            names.append(held_out)
+            risky.append(bool(row["risk"]))
+            fired.append(detect_risk(row["text"]) is not None)
+            probabilities.append(estimate_risk(row["text"], model).probability)
+    return names, risky, fired, probabilities
 
-            found = sum(level(index) == CRISIS for index in risky) / len(risky)
-            answered = sum(level(index) != NONE for index in risky) / len(risky)
-            false_crisis = sum(level(index) == CRISIS for index in everyday) / len(everyday)
-            questions = sum(level(index) == ASK for index in everyday) / len(everyday)
-            lines.append(
-                f"  {crisis:5.2f}  {ask:5.2f}  {found:12.1%}  {answered:16.1%}  {false_crisis:11.1%}  {questions:9.1%}"
-            )
+
+def served_figures(policy: Policy, risky: list[bool], fired: list[bool], probabilities: list[float]) -> tuple:
+    """Recall at crisis, recall at crisis or ask, false crisis rate and question rate."""
+    levels = [policy.level(p, f) for p, f in zip(probabilities, fired, strict=True)]
+    risk = [level for level, is_risk in zip(levels, risky, strict=True) if is_risk]
+    everyday = [level for level, is_risk in zip(levels, risky, strict=True) if not is_risk]
+    return (
+        sum(level == CRISIS for level in risk) / len(risk),
+        sum(level != NONE for level in risk) / len(risk),
+        sum(level == CRISIS for level in everyday) / len(everyday),
+        sum(level == ASK for level in everyday) / len(everyday),
+    )
+
+
+def sweep(max_false_crisis: float = 0.03, max_questions: float = 0.08) -> str:
+    """The best thresholds within the false-crisis and question budgets, from out-of-source estimates.
+
+    This is how ``classifier.yml`` is chosen; a held-out set is never used here. Among the
+    policies within both budgets it picks the one that answers the most risk messages, then the
+    one that gives the crisis reply to the most. About ten minutes on two cores.
+    """
+    names, risky, fired, probabilities = out_of_source_estimates()
+    grid = [
+        Policy(crisis / 100, ask / 100, veto / 100)
+        for veto in (0, 10, 20, 30, 40, 50)
+        for crisis in range(60, 99)
+        for ask in range(20, 70, 2)
+        if ask < crisis
+    ]
+    scored = [(policy, served_figures(policy, risky, fired, probabilities)) for policy in grid]
+    within = [(p, f) for p, f in scored if f[2] <= max_false_crisis and f[3] <= max_questions]
+    lines = [
+        f"Leave-one-source-out over {len(set(names))} sources ({sum(risky)} risk, {len(risky) - sum(risky)} everyday)",
+        f"  patterns alone: {sum(f for f, r in zip(fired, risky, strict=True) if r) / sum(risky):.1%} of risk,"
+        f" {sum(f for f, r in zip(fired, risky, strict=True) if not r) / (len(risky) - sum(risky)):.1%} false",
+    ]
+    if not within:
+        return "\n".join(lines + ["  no policy stays within both budgets"])
+    best, figures = max(within, key=lambda item: (item[1][1], item[1][0]))
+    lines.append(
+        f"  best: crisis {best.crisis:.2f}, ask {best.ask:.2f}, patterns overruled below "
+        f"{best.patterns_overruled_below:.2f}: recall@crisis {figures[0]:.1%}, recall@crisis|ask {figures[1]:.1%},"
+        f" false crisis {figures[2]:.1%}, questions {figures[3]:.1%}"
+    )
+    for name in dict.fromkeys(names):
+        part = [index for index, source in enumerate(names) if source == name]
+        numbers = served_figures(
+            best, [risky[i] for i in part], [fired[i] for i in part], [probabilities[i] for i in part]
+        )
+        lines.append(f"    {name:<16} " + "  ".join(f"{value:6.1%}" for value in numbers))
     return "\n".join(lines)
 
 
@@ -229,7 +268,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH)
     parser.add_argument("--layer", choices=LAYERS, action="append", help="one layer (repeatable); default all")
     parser.add_argument(
-        "--sweep", action="store_true", help="out-of-fold served figures on the development sets, over a threshold grid"
+        "--sweep", action="store_true",
+        help="choose the thresholds: leave-one-source-out over the corpus authors and the development sets",
     )
     arguments = parser.parse_args(argv)
     if arguments.sweep:

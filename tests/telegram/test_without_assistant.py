@@ -17,6 +17,7 @@ from bot.channels.telegram import build_application, content
 from bot.channels.telegram.delivery import deliver
 from bot.exercises.safety_plan import no_plan_text
 from bot.safety import crisis_reply, detect_risk, sos_reply
+from tests.safety_samples import a_message_the_risk_layers_are_unsure_about
 from tests.servers import free_port
 from tests.telegram.conftest import bridge_settings, dead_rasa_url, polling, sent_check_backs
 from tests.telegram.fake_bot_api import (
@@ -86,6 +87,16 @@ async def test_a_risky_message_gets_the_crisis_reply_from_the_bridge_when_the_as
     await fake_api.wait_for(lambda: len(fake_api.texts(user)) >= len(expected))
     assert fake_api.texts(user) == expected
     assert guard.TROUBLE not in fake_api.texts(user)
+
+
+async def test_when_the_assistant_cannot_ask_an_unsure_message_gets_the_crisis_reply_not_silence(
+    offline_bot: Application, fake_api: FakeBotApi
+) -> None:
+    user = someone()
+    await fake_api.push(text_update(user, a_message_the_risk_layers_are_unsure_about()))
+    await fake_api.wait_for(lambda: any("safe" in text for text in fake_api.texts(user)))
+    texts = fake_api.texts(user)
+    assert any("findahelpline" in text for text in texts) and guard.TROUBLE not in texts
 
 
 async def test_a_sticker_gets_a_kind_explanation(offline_bot: Application, fake_api: FakeBotApi) -> None:

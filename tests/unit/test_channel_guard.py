@@ -8,6 +8,7 @@ from bot.channels import guard
 from bot.config import settings
 from bot.storage import session_scope, upgrade_schema
 from bot.storage.repositories import export_user, save_profile
+from tests.safety_samples import a_message_the_risk_layers_are_unsure_about
 
 
 @pytest.mark.parametrize(
@@ -64,3 +65,10 @@ def test_the_crisis_reply_of_a_stranger_falls_back_to_international_lines() -> N
     responses = guard.crisis_responses("never-seen-before", "rest", risk)
     assert guard.has_safety_payload(responses)
     assert responses[0]["custom"]["safety"]["category"] == "suicide"
+
+
+def test_an_unsure_message_carries_a_risk_for_the_channel_to_answer_if_the_assistant_cannot_ask() -> None:
+    screening = guard.screen(a_message_the_risk_layers_are_unsure_about())
+    assert screening.risk is None
+    assert screening.lines_if_unanswered is not None and screening.lines_if_unanswered.category
+    assert guard.screen("my daughter hasn't called in two years").lines_if_unanswered is None

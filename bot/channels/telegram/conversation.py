@@ -75,7 +75,7 @@ async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE, typed: str) -
     if screening.kind == "sos":
         await send_sos(update, context)
         return None
-    if screening.risk is None and screening.kind != "show_plan":
+    if screening.lines_if_unanswered is None and screening.kind != "show_plan":
         admission = bridge_of(context).rate_limiter.admit(update.effective_user.id)
         if admission is Admission.REFUSED_TELL:
             await context.bot.send_message(update.effective_chat.id, content.say("rate_limited"))
@@ -86,7 +86,7 @@ async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE, typed: str) -
 
 async def crisis_first(screening: Screening, update: Update) -> list[dict[str, Any]]:
     """The channel's own crisis reply for a risky message (empty for a safe one)."""
-    risk = screening.risk
+    risk = screening.lines_if_unanswered
     if risk is None:
         return []
     try:
@@ -139,9 +139,9 @@ async def converse(
     if forward is not None:
         answer = await _assistant_answer(update, context, screening, forward, metadata)
         # Unreachable: a risky message gets the crisis reply below; any other gets guard.TROUBLE.
-        responses += answer or ([] if screening.risk else [{"text": guard.TROUBLE}])
+        responses += answer or ([] if screening.lines_if_unanswered else [{"text": guard.TROUBLE}])
     responses += [{"text": text} for text in after]
-    if screening.risk is not None and not guard.has_safety_payload(responses):
+    if screening.lines_if_unanswered is not None and not guard.has_safety_payload(responses):
         responses = await crisis_first(screening, update) + responses
     await deliver(context.bot, chat_id, responses, context.chat_data)
     try:

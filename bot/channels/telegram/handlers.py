@@ -77,7 +77,7 @@ async def on_checkback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     screening = await gate(update, context, update.message.text)
     if screening is None:
         return
-    if screening.risk is not None:
+    if screening.lines_if_unanswered is not None:
         async with bridge_of(context).locks.hold(update.effective_chat.id):
             await converse(update, context, screening, forward=update.message.text)
         return
