@@ -6,7 +6,7 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu import risk_layer
-from bot.nlu.risk_layer import RiskLayer, uses_risk_vocabulary
+from bot.nlu.risk_layer import RiskLayer
 from bot.safety.verdict import assess
 
 
@@ -33,13 +33,6 @@ def test_the_patterns_escalate_whatever_the_model_thinks() -> None:
     assert message.get("intent")["name"] == "crisis"
     assert message.get("risk")["layer"] == "patterns"
     assert "text" not in message.get("risk")
-
-
-@pytest.mark.usefixtures("patterns_only")
-def test_the_models_confident_crisis_guess_asks_when_the_message_speaks_of_risk() -> None:
-    message = run(classified("there is just nothing left for me", [("crisis", 0.95), ("share_feelings", 0.05)]))
-    assert message.get("intent")["name"] == "crisis"
-    assert message.get("risk")["layer"] == "model" and message.get("risk")["level"] == "ask"
 
 
 def test_the_learned_classifier_escalates_what_no_pattern_names() -> None:
@@ -74,16 +67,18 @@ def test_ordinary_messages_are_left_alone() -> None:
 
 
 @pytest.mark.usefixtures("patterns_only")
+def test_the_intent_models_own_crisis_guess_never_decides() -> None:
+    message = run(classified("there is just nothing left for me", [("crisis", 0.99), ("share_feelings", 0.01)]))
+    assert message.get("intent")["name"] == "share_feelings"
+    assert message.get("risk") is None
+
+
+@pytest.mark.usefixtures("patterns_only")
 def test_an_idiom_or_a_denial_alone_does_not_let_a_crisis_guess_escalate() -> None:
     for text in ["He hit the roof when I told him", "I'm drowning in guilt", "I would never hurt myself, don't worry"]:
         message = run(classified(text, [("crisis", 0.99), ("share_feelings", 0.01)]))
         assert message.get("intent")["name"] == "share_feelings", text
         assert message.get("risk") is None, text
-
-
-def test_a_word_of_risk_beside_an_idiom_still_counts() -> None:
-    assert not uses_risk_vocabulary("this silence is killing me")
-    assert uses_risk_vocabulary("this silence is killing me and it all feels hopeless")
 
 
 @pytest.mark.usefixtures("patterns_only")

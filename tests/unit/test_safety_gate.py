@@ -34,17 +34,17 @@ def test_holdout_set_stays_at_or_above_the_figures_measured_when_it_was_written(
     )
 
 
-def test_the_third_round_held_out_set_by_each_layer() -> None:
-    # Written after the classifier and its thresholds were final, by an author who saw nothing
-    # of the project; nothing was tuned on it. Measured when it arrived (250 risk, 250 everyday):
-    # patterns alone 110/250 (44.0%) with 7/250 false crisis replies; patterns and classifier
-    # together 200/250 (80.0%) at crisis, 236/250 (94.4%) at crisis or ask, 11/250 (4.4%) false
-    # crisis replies and 5/250 (2.0%) questions on everyday messages. Floors, not claims.
-    patterns = evaluate(DATA / "holdout_round3.jsonl", "patterns")
-    assert patterns.recall >= 0.42 and patterns.false_positive_rate <= 0.036
-    served = evaluate(DATA / "holdout_round3.jsonl", "served")
-    assert served.risk_count == 250 and served.negatives == 250
+def test_the_fourth_round_held_out_set_by_each_layer() -> None:
+    # Written after the second round's corpus, thresholds and pattern overruling were final, by
+    # an author who saw nothing of the project; nothing was tuned on it. Measured when it arrived
+    # (251 risk, 269 everyday): patterns alone 92/251 (36.7%) with 9/269 false crisis replies;
+    # patterns and classifier together 200/251 (79.7%) at crisis, 242/251 (96.4%) at crisis or
+    # ask, 5/269 (1.9%) false crisis replies and 19/269 (7.1%) questions. Floors, not claims.
+    patterns = evaluate(DATA / "holdout_round4.jsonl", "patterns")
+    assert patterns.recall >= 0.35 and patterns.false_positive_rate <= 0.04
+    served = evaluate(DATA / "holdout_round4.jsonl", "served")
+    assert served.risk_count == 251 and served.negatives == 269
     assert served.recall >= 0.78, served.missed_lines
-    assert served.recall_with_ask >= 0.93, served.missed_lines
-    assert served.false_positive_rate <= 0.052, served.false_positive_lines
-    assert served.question_rate <= 0.035, served.asked_negative_lines
+    assert served.recall_with_ask >= 0.95, served.missed_lines
+    assert served.false_positive_rate <= 0.026, served.false_positive_lines
+    assert served.question_rate <= 0.078, served.asked_negative_lines
