@@ -14,7 +14,8 @@ from actions.menu import say_menu
 from bot.answers import without_end_punctuation
 from bot.content import buttons, say
 from bot.countries import country_name, resolve_country
-from bot.onboarding import parse_consent, parse_role, role_label
+from bot.onboarding import parse_consent
+from bot.roles import UNSPECIFIED, is_adult_child_unsure_which, parse_adult_child_answer, parse_role, role_label
 from bot.storage import session_scope
 from bot.storage.repositories import save_profile
 
@@ -40,11 +41,16 @@ class ValidateOnboardingForm(FormValidationAction):
     def validate_role(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """Accept "parent", "I'm her son", "therapist"...; re-ask kindly otherwise."""
-        role = parse_role(str(value))
-        if role is None:
-            dispatcher.utter_message(text=say("role_unclear"))
-        return {"role": role}
+        """Accept "parent", "my mother cut me off", "I'd rather not say"...; re-ask kindly otherwise.
+
+        An adult child who did not say which way contact ended is asked just that next.
+        """
+        clarifying = tracker.get_slot("role_question") == "clarifying"
+        role = parse_adult_child_answer(str(value)) if clarifying else None
+        role = role or parse_role(str(value))
+        if role is not None:
+            return {"role": role, "role_question": None}
+        return {"role": None, "role_question": "clarify" if is_adult_child_unsure_which(str(value)) else "unclear"}
 
     def validate_country(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -83,7 +89,11 @@ class ActionCompleteOnboarding(Action):
         country_phrase = (
             say("onboarded_country_phrase", country=country_name(country)) if country and country != NO_COUNTRY else ""
         )
-        dispatcher.utter_message(text=say("onboarded", role=role_label(role), country_phrase=country_phrase))
+        if role == UNSPECIFIED:
+            lines_phrase = country_phrase and say("onboarded_lines_phrase", country=country_name(country))
+            dispatcher.utter_message(text=say("onboarded_no_role", country_phrase=lines_phrase))
+        else:
+            dispatcher.utter_message(text=say("onboarded", role=role_label(role), country_phrase=country_phrase))
         say_menu(dispatcher, tracker)
         return [SlotSet("onboarded", True)]
 
@@ -121,8 +131,23 @@ class ActionAskConsent(Action):
         return []
 
 
-class ActionAskRole(ActionAskConsent):
-    question = "role"
+class ActionAskRole(Action):
+    def name(self) -> str:
+        return "action_ask_role"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Ask which side the person is on; after an unclear answer, the narrower question instead."""
+        asking = tracker.get_slot("role_question")
+        if asking in ("clarify", "clarifying"):
+            dispatcher.utter_message(text=say("role_clarify_adult_child"), buttons=buttons("role_clarify_buttons"))
+            return [SlotSet("role_question", "clarifying")]
+        if asking == "unclear":
+            dispatcher.utter_message(text=say("role_unclear"), buttons=buttons("ask_role_buttons"))
+        else:
+            dispatcher.utter_message(text=say("ask_role"), buttons=buttons("ask_role_buttons"))
+        return [SlotSet("role_question", None)]
 
 
 class ActionAskCountry(ActionAskConsent):

@@ -9,9 +9,9 @@ import zlib
 from pathlib import Path
 
 from bot.content import load_content
+from bot.roles import ROLES, for_role, is_known
 
 CONTENT_FILE = Path(__file__).with_name("content.yml")
-ROLES = ("parent", "adult_child", "relative", "therapist")
 
 
 class UnknownRoleError(ValueError):
@@ -23,16 +23,16 @@ def _content() -> dict:
 
 
 def check_role(role: str | None) -> None:
-    """Raise ``UnknownRoleError`` unless ``role`` is None or one of ``ROLES``."""
-    if role is not None and role not in ROLES:
+    """Raise ``UnknownRoleError`` unless ``role`` is None or one of ``bot.roles.ROLES``."""
+    if not is_known(role):
         raise UnknownRoleError(f"unknown role {role!r}; expected one of {ROLES} or None")
 
 
 def _for_role(lines: list[str] | dict[str, list[str]], role: str | None) -> list[str]:
-    """A list serves every role; a mapping has a list per role and a "default" one."""
+    """A list serves every role; a mapping has a list per role (or side) and a "default" one."""
     if isinstance(lines, list):
         return lines
-    return lines.get(role or "default") or lines["default"]
+    return for_role(lines, role)
 
 
 def explanation(role: str | None) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Any
 from bot.answers import normalise_answer
 from bot.apology import analyze_apology
 from bot.exercises.engine import Button, Context, Exercise, Reply, StepResult
+from bot.roles import for_role
 
 FOR_WHOM, ABOUT, DRAFT, REVIEW, DECIDE = "for_whom", "about", "draft", "review", "decide"
 
@@ -39,9 +40,9 @@ class ApologyWorkshop(Exercise):
         words = self.words()
         step = data["step"]
         if step == FOR_WHOM:
-            pairs = words["for_whom_buttons"].get(context.role or "", words["for_whom_buttons"]["other"])
+            pairs = for_role(words["for_whom_buttons"], context.role)
             buttons = tuple(Button(title, payload) for title, payload in pairs)
-            return [Reply(words["intro"]), Reply(words["ask_for_whom"], buttons)]
+            return [Reply(for_role(words["intro"], context.role)), Reply(words["ask_for_whom"], buttons)]
         if step == ABOUT:
             return [Reply(words["ask_about"])]
         if step == DRAFT:

@@ -9,8 +9,8 @@ import requests
 import yaml
 from playwright.sync_api import Page, expect
 
-from bot.countries import country_name
-from bot.safety.hotlines import HOTLINES_FILE
+from bot.countries import country_from_language_tag, country_name
+from bot.safety.hotlines import HOTLINES_FILE, emergency_number
 from tests.browser.conftest import PHONE, TcpForwarder, WebChat, start_webchat
 from tests.servers import BotServers, free_port
 
@@ -297,7 +297,10 @@ def test_typing_help_now_shows_every_line_of_the_bots_crisis_answer(page: Page, 
     say(page, "help now")
     bot_says(page, "Here are people you can reach right now.")
     bot_says(page, "findahelpline.com")
-    bot_says(page, "call your local emergency number")
+    # The widget sends the browser's language tag with each message: until the person says their
+    # country, the lines of the tag's region come first, and its emergency number.
+    hinted = country_from_language_tag(page.evaluate("navigator.language"))
+    bot_says(page, f"call {emergency_number(hinted)}" if hinted else "call your local emergency number")
 
 
 def test_quick_exit_leaves_for_an_ordinary_page_and_takes_the_chat_off_the_screen(page: Page, webchat: WebChat) -> None:

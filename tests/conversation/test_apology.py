@@ -38,9 +38,10 @@ def test_the_whole_workshop_flags_the_draft_then_keeps_the_revision(onboarded_ch
 def test_an_adult_child_is_offered_parents_and_can_stop_and_resume(onboarded_chat: Chat) -> None:
     chat = onboarded_chat
     chat.send("change my role")
-    chat.send("adult child")
+    chat.send("adult child who stepped back")
     responses = chat.send("I want to apologise to my mother")
     assert "my mother" in button_payloads(responses)
+    assert "Nobody owes an apology for keeping themselves safe" in responses[0]["text"]
     chat.send("my mother")
     assert "paused" in chat.say("stop")
     assert "what is it for" in chat.say("resume")

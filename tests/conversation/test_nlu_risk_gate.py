@@ -2,13 +2,14 @@
 
 Asked of the running Rasa server's own parse endpoint, so the verdicts are exactly those it
 serves: the patterns and the learned classifier escalate (``crisis``); the classifier's unsure
-band and the intent model's own confident crisis guess ask directly (``ask``).
+band, and a pattern match the classifier finds very unlikely, ask directly (``ask``).
 
 The floors below were set from measurements, just under (recall) or just over (false crisis
 replies, questions) what was measured, to guard against a change making any of them worse.
 The README states the figures. The development sets are in the classifier's training data,
-so their figures are upper bounds; the third-round held-out set was written afterwards by an
-author who saw nothing of the project, and nothing was tuned on it.
+so their figures are upper bounds; the fourth-round held-out set was written afterwards by an
+author who saw nothing of the project, and nothing was tuned on it (one change came after it
+was scored, decided on the development sets: see the README).
 """
 
 from __future__ import annotations
@@ -22,20 +23,21 @@ import requests
 from tests.servers import BotServers
 
 SAFETY_DATA = Path(__file__).resolve().parent.parent / "data" / "safety"
-DEVELOPMENT = ("dev", "holdout", "holdout_round2")
-FRESH = "holdout_round3"
+DEVELOPMENT = ("dev", "holdout", "holdout_round2", "holdout_round3")
+FRESH = "holdout_round4"
 
-# Measured on holdout_round3 (250 risk, 250 everyday) when it arrived: crisis 200/250 (80.0%),
-# crisis or ask 237/250 (94.8%), false crisis replies 11/250 (4.4%), questions 12/250 (4.8%).
+# Measured on holdout_round4 (251 risk, 269 everyday) through the served model: crisis 200/251
+# (79.7%), crisis or ask 242/251 (96.4%), false crisis replies 5/269 (1.9%), questions 19/269
+# (7.1%) once the intent model stopped asking (33/269, 12.3%, as first scored).
 FRESH_CRISIS_RECALL_AT_LEAST = 0.78
-FRESH_ANSWERED_RECALL_AT_LEAST = 0.93
-FRESH_FALSE_CRISIS_AT_MOST = 0.052
-FRESH_QUESTIONS_AT_MOST = 0.06
+FRESH_ANSWERED_RECALL_AT_LEAST = 0.95
+FRESH_FALSE_CRISIS_AT_MOST = 0.026
+FRESH_QUESTIONS_AT_MOST = 0.078
 # Measured on the development sets (in the training data): dev 100% / 100%, 2/520 false crisis
-# replies (0.4%), 31/520 questions (6.0%); holdout 94.4% / 100%; holdout_round2 92.7% / 100%,
-# 9/260 false crisis replies (3.5%), 15/260 questions (5.8%).
-DEVELOPMENT_FALSE_CRISIS_AT_MOST = 0.04
-DEVELOPMENT_QUESTIONS_AT_MOST = 0.07
+# replies, 4/520 questions; holdout 96.7% / 100%, 0/90, 2/90; holdout_round2 97.3% / 100%, 4/260,
+# 12/260; holdout_round3 96.8% / 100%, 5/250 (2.0%), 7/250.
+DEVELOPMENT_FALSE_CRISIS_AT_MOST = 0.03
+DEVELOPMENT_QUESTIONS_AT_MOST = 0.06
 
 
 @pytest.fixture(scope="module")

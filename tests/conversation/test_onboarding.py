@@ -50,9 +50,9 @@ def test_onboarding_with_typed_answers(chat: Chat, servers) -> None:
     chat.send("hey there")
     assert "won't save" in chat.say("I'd rather you didn't keep anything")
     chat.say("I'm the daughter, I stopped speaking to my mum")
-    assert "an adult child in Ireland" in chat.say("ireland")
+    assert "an adult child who stepped back in Ireland" in chat.say("ireland")
     stored = export(servers, chat.sender)
-    assert stored["profile"]["role"] == "adult_child"
+    assert stored["profile"]["role"] == "adult_child_stepped_back"
     assert stored["profile"]["country"] == "IE"
     assert stored["profile"]["consent_to_save"] is False
 
@@ -62,12 +62,39 @@ def test_unclear_onboarding_answers_get_a_kind_reask(chat: Chat) -> None:
     reply = chat.say("purple elephants")
     assert "didn't catch that" in reply and "keep your reflections" in reply
     chat.send("yes")
-    reply = chat.say("banana")
-    assert "not sure I understood" in reply and "Which side" in reply
+    responses = chat.send("banana")
+    assert "not sure I understood" in "\n".join(item.get("text", "") for item in responses)
+    assert "I'd rather not say" in button_payloads(responses)
     chat.send("therapist")
     reply = chat.say("Narnia")
     assert "don't recognise" in reply and "Which country" in reply
     assert "in Germany" in chat.say("Germany")
+
+
+def test_roles_are_read_by_meaning_in_the_words_people_use(servers) -> None:
+    for answer, role, said in (
+        ("I am a daughter whose mother cut me off", "adult_child_cut_off", "whose parent cut contact"),
+        ("I am the son, dad left", "adult_child_cut_off", "whose parent cut contact"),
+        ("my son hasn't spoken to me in three years", "parent", "a parent"),
+        ("I'd rather not say", "unspecified", "open to either side"),
+    ):
+        chat = servers.chat()
+        chat.send("hi")
+        chat.send("no")
+        assert "Which country" in chat.say(answer), answer
+        assert said in chat.say("United Kingdom"), answer
+        assert export(servers, chat.sender)["profile"]["role"] == role, answer
+
+
+def test_an_adult_child_who_does_not_say_which_way_is_asked_just_that(chat: Chat, servers) -> None:
+    chat.send("hi")
+    chat.send("no")
+    responses = chat.send("adult child")
+    assert "did you step back" in "\n".join(item.get("text", "") for item in responses)
+    assert button_payloads(responses) == ["adult child who stepped back", "adult child who was cut off"]
+    assert "Which country" in chat.say("I stepped back")
+    chat.send("Ireland")
+    assert export(servers, chat.sender)["profile"]["role"] == "adult_child_stepped_back"
 
 
 def test_somewhere_else_is_accepted_as_a_country(chat: Chat) -> None:
@@ -93,7 +120,7 @@ def test_a_person_can_change_their_country(onboarded_chat: Chat, servers) -> Non
 
 
 def test_a_person_is_remembered_across_a_restart_of_the_servers(chat: Chat, servers) -> None:
-    chat.onboard(role="adult child", country="Australia")
+    chat.onboard(role="adult child who was cut off", country="Australia")
     servers.stop("rasa")
     servers.stop("actions")
     servers.start_actions()

@@ -39,7 +39,7 @@ def test_a_plan_is_edited_step_by_step(onboarded_chat: Chat, servers) -> None:
 
 
 def test_without_consent_the_plan_is_shown_but_not_stored(chat: Chat, servers) -> None:
-    chat.onboard(consent="no, don't save", role="adult child", country="United States")
+    chat.onboard(consent="no, don't save", role="adult child who was cut off", country="United States")
     chat.send("make a safety plan")
     replies = [chat.say("skip") for _ in ANSWERS]
     assert "keep a copy" in replies[-1] and "988" in replies[-1]

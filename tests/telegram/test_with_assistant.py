@@ -149,7 +149,7 @@ async def test_mydata_exports_a_json_file_and_delete_erases_everything_after_a_y
 ) -> None:
     user = someone()
     for text, reply in (("/start", "keep your reflections"), ("yes, keep them", "Which side"),
-                        ("adult child", "Which country"), ("Ireland", "in Ireland")):
+                        ("adult child who was cut off", "Which country"), ("Ireland", "in Ireland")):
         await fake_api.push(text_update(user, text))
         await fake_api.wait_for_text(user, reply)
 

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.onboarding import parse_consent, parse_role
+from bot.onboarding import parse_consent
 
 
 @pytest.mark.parametrize(
@@ -22,23 +22,3 @@ from bot.onboarding import parse_consent, parse_role
 )
 def test_consent_is_understood_typed_or_tapped(answer: str, expected: bool | None) -> None:
     assert parse_consent(answer) is expected
-
-
-@pytest.mark.parametrize(
-    ("answer", "expected"),
-    [
-        ("parent", "parent"),
-        ("I'm the dad", "parent"),
-        ("my daughter cut me off", "parent"),
-        ("adult child", "adult_child"),
-        ("I'm her son", "adult_child"),
-        ("I stopped talking to my mum", "adult_child"),
-        ("relative", "relative"),
-        ("I'm his sister", "relative"),
-        ("therapist", "therapist"),
-        ("I'm a family counsellor trying it out", "therapist"),
-        ("banana", None),
-    ],
-)
-def test_role_is_understood_from_plain_words(answer: str, expected: str | None) -> None:
-    assert parse_role(answer) == expected
