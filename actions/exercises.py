@@ -153,7 +153,9 @@ class ActionFinishExercise(Action):
         except RunNotFoundError:
             return events
         if turn.status == FINISHED:
-            dispatcher.utter_message(text=say("saved" if turn.saved else "not_saved"))
+            exercise = exercise_by_name(turn.exercise)
+            if exercise is None or exercise.keeps_entry:
+                dispatcher.utter_message(text=say("saved" if turn.saved else "not_saved"))
             say_menu(dispatcher, tracker)
         return events
 

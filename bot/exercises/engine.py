@@ -63,6 +63,8 @@ class Exercise(ABC):
     content_file: Path
     # An editable exercise starts from the person's last saved entry (a safety plan, say).
     editable: bool = False
+    # Whether a finished run is worth keeping as an entry (with consent); grounding is not.
+    keeps_entry: bool = True
 
     def words(self) -> dict[str, Any]:
         """This exercise's words, from its content file."""

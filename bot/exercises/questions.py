@@ -8,6 +8,8 @@ list starts from the last saved entry and "keep" keeps an answer.
 A question may also list ``choices`` (``[[title, value], ...]`` under its key): they become
 buttons, a tapped or typed title or value is stored as the value, and any other answer is
 asked again kindly (``choice_unclear``), so a scored questionnaire is a declaration too.
+``quick_answers`` are buttons that only save typing: any answer is taken. A question's words
+may be written per role (a mapping; ``bot.roles.for_role`` picks one).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 from bot.answers import without_end_punctuation
 from bot.exercises.engine import Context, Exercise, StepResult
 from bot.replies import Button, Reply
+from bot.roles import for_role
 
 _KEEP = re.compile(r"^(keep|keep it|keep that|same|no change|that's still right|leave it)\b")
 
@@ -33,10 +36,16 @@ class QuestionList(Exercise):
     def prompt(self, data: dict[str, Any], context: Context) -> list[Reply]:
         words = self.words()
         key = self.questions[data["position"]]
-        replies = [Reply(words["intro"])] if data["position"] == 0 and words.get("intro") else []
+        intro = words.get("intro")
+        if isinstance(intro, dict):
+            intro = for_role(intro, context.role)
+        replies = [Reply(intro)] if data["position"] == 0 and intro else []
         replies += self.before_question(key, context)
         question = words["steps"][key]
-        choices = tuple(Button(title, value) for title, value in self._choices(key))
+        if isinstance(question, dict):
+            question = for_role(question, context.role)
+        quick = words.get("quick_answers", {}).get(key, [])
+        choices = tuple(Button(title, value) for title, value in [*self._choices(key), *quick])
         previous = data["previous"].get(key)
         if previous:
             buttons = (*choices, Button(words["keep_button"], "keep"), Button(words["skip_button"], "skip"))

@@ -14,9 +14,11 @@ def available_exercises() -> tuple[Exercise, ...]:
     """Every exercise that is built, in menu order."""
     from bot.exercises.apology import ApologyWorkshop
     from bot.exercises.circle_of_control import CircleOfControl
+    from bot.exercises.grounding import Grounding
+    from bot.exercises.letting_go import LettingGo
     from bot.exercises.safety_plan import SafetyPlan
 
-    return (CircleOfControl(), ApologyWorkshop(), SafetyPlan())
+    return (CircleOfControl(), ApologyWorkshop(), LettingGo(), Grounding(), SafetyPlan())
 
 
 def exercise_by_name(name: str | None) -> Exercise | None:

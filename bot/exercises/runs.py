@@ -192,7 +192,7 @@ class ExerciseRuns:
         return self._turn(run, [Reply(words()["resume_unclear"])])
 
     def _finish(self, run: ExerciseRun, context: Context) -> None:
-        if context.consent_to_save:
+        if context.consent_to_save and _exercise_of(run).keeps_entry:
             entry = ExerciseEntry(user=run.user, kind=run.exercise, answers=_exercise_of(run).entry(run.state["data"]))
             self._session.add(entry)
             self._session.flush()

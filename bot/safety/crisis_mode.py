@@ -216,10 +216,13 @@ def _safe(
     on a phone someone else checks could put the person in danger.
     """
     if state.get("category") == "abuse":
-        offers = [words["offer_lines"]]
+        offers = [words["offer_lines"], words["offer_grounding"]]
         replies = [Reply(words["safe"]), Reply(words["safe_abuse_steps"])]
     else:
-        offers = [words["offer_plan_show"] if has_plan else words["offer_plan_make"], words["offer_lines"]]
+        offers = [
+            words["offer_plan_show"] if has_plan else words["offer_plan_make"], words["offer_grounding"],
+            words["offer_lines"],
+        ]
         if can_check_back:
             offers.append(check_back.words()["offer"])
         replies = [Reply(words["safe"])]
