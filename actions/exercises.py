@@ -142,7 +142,7 @@ class ActionFinishExercise(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        """Say whether a finished run was saved and offer the menu; then nothing is running."""
+        """Offer the menu after a finished run (the run said whether it was kept); then nothing is running."""
         run_id = tracker.get_slot("exercise_run")
         events: list[EventType] = slot_events_for_clear_exercise()
         if not run_id:
@@ -153,9 +153,6 @@ class ActionFinishExercise(Action):
         except RunNotFoundError:
             return events
         if turn.status == FINISHED:
-            exercise = exercise_by_name(turn.exercise)
-            if exercise is None or exercise.keeps_entry:
-                dispatcher.utter_message(text=say("saved" if turn.saved else "not_saved"))
             say_menu(dispatcher, tracker)
         return events
 

@@ -63,8 +63,6 @@ class Exercise(ABC):
     content_file: Path
     # An editable exercise starts from the person's last saved entry (a safety plan, say).
     editable: bool = False
-    # Whether a finished run is worth keeping as an entry (with consent); grounding is not.
-    keeps_entry: bool = True
 
     def words(self) -> dict[str, Any]:
         """This exercise's words, from its content file."""
@@ -95,6 +93,11 @@ class Exercise(ABC):
     def skip(self, data: dict[str, Any], context: Context) -> StepResult | None:
         """Move past the current step without an answer; None when the step cannot be skipped."""
         return None
+
+    def worth_keeping(self, data: dict[str, Any]) -> bool:
+        """Whether a finished run is kept as an entry (with consent). Grounding never is; a first
+        message only when there is a draft (not when the person was asked to respect no contact)."""
+        return True
 
     @abstractmethod
     def entry(self, data: dict[str, Any]) -> dict[str, Any]:

@@ -22,12 +22,14 @@ class Grounding(QuestionList):
     intent = "request_grounding"
     content_file = Path(__file__).with_name("grounding.yml")
     menu_payload = "grounding"
-    keeps_entry = False
     questions = ("breathe", "see", "feel", "hear", "smell", "taste", "after")
 
     def closing(self, answers: dict[str, Any], context: Context) -> list[Reply]:
         closing = self.words()["closing"]
         return [Reply(closing.get(answers.get("after") or "skipped", closing["skipped"]))]
+
+    def worth_keeping(self, data: dict[str, Any]) -> bool:
+        return False
 
     def describe_entry(self, answers: dict[str, Any]) -> list[Reply]:
         return []

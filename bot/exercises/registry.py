@@ -14,11 +14,16 @@ def available_exercises() -> tuple[Exercise, ...]:
     """Every exercise that is built, in menu order."""
     from bot.exercises.apology import ApologyWorkshop
     from bot.exercises.circle_of_control import CircleOfControl
+    from bot.exercises.first_message import FirstMessage
     from bot.exercises.grounding import Grounding
     from bot.exercises.letting_go import LettingGo
     from bot.exercises.safety_plan import SafetyPlan
+    from bot.exercises.validation import ValidationPractice
 
-    return (CircleOfControl(), ApologyWorkshop(), LettingGo(), Grounding(), SafetyPlan())
+    return (
+        CircleOfControl(), ApologyWorkshop(), ValidationPractice(), FirstMessage(), LettingGo(), Grounding(),
+        SafetyPlan(),
+    )
 
 
 def exercise_by_name(name: str | None) -> Exercise | None:

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.content import say
 from bot.exercises.engine import (
     ABANDONED,
     FINISHED,
@@ -169,11 +170,15 @@ class ExerciseRuns:
 
     def _apply(self, run: ExerciseRun, turn: Turn, context: Context) -> RunTurn:
         run.state = turn.state
+        replies = turn.replies
         if turn.status == PAUSED:
             self._set_aside(run)
         elif turn.status == FINISHED:
-            self._finish(run, context)
-        return self._turn(run, turn.replies)
+            worth_keeping = _exercise_of(run).worth_keeping(run.state["data"])
+            self._finish(run, context, worth_keeping)
+            if worth_keeping:  # say whether it was kept, as the person chose
+                replies = [*replies, Reply(say("saved" if run.entry_id is not None else "not_saved"))]
+        return self._turn(run, replies)
 
     def _answer_resume_offer(self, run: ExerciseRun, text: str, context: Context) -> RunTurn:
         answer = read_resume_answer(text)
@@ -191,8 +196,8 @@ class ExerciseRuns:
             return self._turn(run, [Reply(words()["paused"])])
         return self._turn(run, [Reply(words()["resume_unclear"])])
 
-    def _finish(self, run: ExerciseRun, context: Context) -> None:
-        if context.consent_to_save and _exercise_of(run).keeps_entry:
+    def _finish(self, run: ExerciseRun, context: Context, worth_keeping: bool) -> None:
+        if context.consent_to_save and worth_keeping:
             entry = ExerciseEntry(user=run.user, kind=run.exercise, answers=_exercise_of(run).entry(run.state["data"]))
             self._session.add(entry)
             self._session.flush()

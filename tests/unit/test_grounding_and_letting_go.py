@@ -36,8 +36,8 @@ def test_grounding_breathes_then_walks_the_five_senses_and_closes_by_how_the_per
 
 
 def test_grounding_keeps_nothing_and_letting_go_keeps_its_entry_with_consent() -> None:
-    assert not Grounding().keeps_entry
-    assert LettingGo().keeps_entry
+    assert not Grounding().worth_keeping({})
+    assert LettingGo().worth_keeping({})
 
 
 def test_letting_go_speaks_to_each_side_and_never_sends_the_letter() -> None:
