@@ -58,3 +58,16 @@ def test_letting_go_for_an_adult_child_who_stepped_back_names_relief_and_guilt(s
         chat.send(answer)
     assert chat.slot("exercise") is None
     assert not [entry for entry in export(servers, chat.sender)["entries"] if entry["kind"] == "letting_go"]
+
+
+def test_a_risk_message_in_the_unsent_letter_gets_the_crisis_reply_and_is_not_kept(
+    onboarded_chat: Chat, servers
+) -> None:
+    chat = onboarded_chat
+    chat.send("letting go")
+    for answer in ("a family that ate together", "the noise at Christmas", "tired"):
+        chat.send(answer)
+    responses = chat.send("Dear son, by the time you read this I'll be gone, I've made my plans")
+    assert responses[0]["custom"]["safety"]["category"] == "suicide"
+    assert "made my plans" not in str(run_data(servers, chat.sender, "paused"))
+    assert "made my plans" not in str(export(servers, chat.sender))

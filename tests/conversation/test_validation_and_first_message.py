@@ -66,3 +66,16 @@ def test_a_first_message_for_an_adult_child_flags_demands_and_the_past(servers) 
     assert "open door" in finished and "no reply" in finished
     entry = export(servers, chat.sender)["entries"][-1]
     assert entry["kind"] == "first_message" and entry["answers"]["revisions"] == 1
+
+
+def test_a_first_message_can_stop_resume_and_meet_a_crisis(servers) -> None:
+    chat = servers.chat()
+    chat.onboard(role="adult child who was cut off", country="Australia")
+    chat.send("first message")
+    chat.send("no")
+    assert "paused" in chat.say("stop")
+    assert "Who is the message for" in chat.say("resume")
+    chat.send("my father")
+    responses = chat.send("dad if you don't answer this time I'm going to kill myself")
+    assert responses[0]["custom"]["safety"]["category"] == "suicide"
+    assert "kill myself" not in str(run_data(servers, chat.sender, "paused"))
