@@ -13,13 +13,12 @@ from actions.common import channel_of, latest_intent
 from actions.menu import say_menu
 from bot.answers import without_end_punctuation
 from bot.content import buttons, say
-from bot.countries import country_name, resolve_country
+from bot.countries import NO_COUNTRY, country_name, resolve_country
 from bot.onboarding import parse_consent
 from bot.roles import UNSPECIFIED, is_adult_child_unsure_which, parse_adult_child_answer, parse_role, role_label
 from bot.storage import session_scope
 from bot.storage.repositories import save_profile
 
-NO_COUNTRY = "other"
 _NO_COUNTRY_ANSWERS = {"other", "somewhere else", "elsewhere", "prefer not to say", "rather not say", "skip", "none"}
 
 

@@ -20,7 +20,7 @@ from actions.common import (
     resume_paused_exercise,
     say_replies,
 )
-from bot.countries import country_from_language_tag, language_tag_in
+from bot.countries import country_from_language_tag, country_or_none, language_tag_in
 from bot.exercises.engine import words as exercise_words
 from bot.safety import check_back, crisis_mode, crisis_reply, guess_category, sos_reply
 from bot.safety.crisis import CrisisReply
@@ -59,15 +59,14 @@ def _verdict(tracker: Tracker) -> dict[str, Any]:
 
 def _country_hint(tracker: Tracker) -> str | None:
     """The country the channel's language tag points to, while the person has not said theirs."""
-    if tracker.get_slot("country") not in (None, "other"):
+    if country_or_none(tracker.get_slot("country")):
         return None
     return country_from_language_tag(language_tag_in(tracker.latest_message.get("metadata")))
 
 
 def _crisis_reply(tracker: Tracker, category: str, *, about_someone_else: bool = False, young: bool = False):
-    country = tracker.get_slot("country")
     return crisis_reply(
-        category, None if country == "other" else country, about_someone_else=about_someone_else, young=young,
+        category, country_or_none(tracker.get_slot("country")), about_someone_else=about_someone_else, young=young,
         country_hint=_country_hint(tracker),
     )
 
@@ -176,8 +175,7 @@ class ActionSos(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         """The lines at once, nothing asked first; whatever was running goes on afterwards."""
-        country = tracker.get_slot("country")
-        reply = sos_reply(None if country == "other" else country, country_hint=_country_hint(tracker))
+        reply = sos_reply(country_or_none(tracker.get_slot("country")), country_hint=_country_hint(tracker))
         say_crisis_reply(dispatcher, reply)
         record_safety(tracker, category="sos", layer="command")
         return []

@@ -269,3 +269,12 @@ def language_tag_in(metadata: object) -> str | None:
     """The language tag a channel sent with a message's metadata ({"language": "en-GB"}), if any."""
     language = metadata.get("language") if isinstance(metadata, dict) else None
     return language[:35] if isinstance(language, str) else None
+
+
+# The country slot's value for "somewhere else": the person gets the international lines.
+NO_COUNTRY = "other"
+
+
+def country_or_none(country: str | None) -> str | None:
+    """The person's country code, or None when they have not said or said "somewhere else"."""
+    return None if country == NO_COUNTRY else country

@@ -19,3 +19,8 @@ class Reply:
 
     text: str
     buttons: tuple[Button, ...] = ()
+
+
+def buttons_from(pairs: list[list[str]] | list[tuple[str, str]]) -> tuple[Button, ...]:
+    """Quick replies from [title, payload] pairs, as the content files list them."""
+    return tuple(Button(title, payload) for title, payload in pairs)

@@ -94,7 +94,8 @@ def parse_role(text: str) -> str | None:
     """One of ROLES for a typed or tapped answer, or None when it cannot be told.
 
     An adult child whose answer does not say which way the contact ended is not guessed at:
-    None, and the caller asks ``clarify_adult_child``.
+    None, and the caller asks which way it ended (``role_clarify_adult_child`` in the
+    conversation's words), then reads the answer with ``parse_adult_child_answer``.
     """
     answer = normalise_answer(text)
     if not answer:
@@ -122,7 +123,7 @@ def parse_role(text: str) -> str | None:
 
 
 def parse_adult_child_answer(text: str) -> str | None:
-    """STEPPED_BACK or CUT_OFF for the answer to ``clarify_adult_child``, or None when unclear.
+    """STEPPED_BACK or CUT_OFF for the answer to "did you step back, or did they cut contact?".
 
     The question already says the writer is an adult child, so "I did", "me", "they did" or
     "my mum cut me off" are enough.
@@ -131,7 +132,7 @@ def parse_adult_child_answer(text: str) -> str | None:
     role = parse_role(answer)
     if role in (STEPPED_BACK, CUT_OFF):
         return role
-    direction = _writer_ended_it(answer, ADULT_CHILD)
+    direction = _writer_ended_it(answer)
     if direction is not None:
         return STEPPED_BACK if direction else CUT_OFF
     words = _words(answer)
@@ -151,7 +152,7 @@ def is_adult_child_unsure_which(text: str) -> bool:
 def _read(answer: str) -> _Reading:
     words = _words(answer)
     side = _side(words)
-    return _Reading(side, _writer_ended_it(answer, side) if side else None)
+    return _Reading(side, _writer_ended_it(answer) if side else None)
 
 
 def _side(words: list[str]) -> str | None:
@@ -192,12 +193,11 @@ def _side(words: list[str]) -> str | None:
     return None
 
 
-def _writer_ended_it(answer: str, side: str) -> bool | None:
+def _writer_ended_it(answer: str) -> bool | None:
     """Who did the cutting off, from the subject (and object) of the estranging act.
 
     "my mother cut me off", "dad left", "they disowned me": the other person; "I cut my mother
-    off", "I stepped back", "I went no contact": the writer. For a parent the answer does not
-    change the role, so it is read only for an adult child.
+    off", "I stepped back", "I went no contact": the writer.
     """
     match = _CUTTING.search(answer)
     if match is None:
@@ -233,14 +233,6 @@ def _subject(words_before: list[str]) -> str | None:
         if word in _PARENT_NOUNS or word in _CHILD_NOUNS or word in _OTHER_PRONOUNS or word in {"family", "everyone"}:
             return "other"
     return None
-
-
-def clarify_adult_child() -> tuple[str, tuple[tuple[str, str], ...]]:
-    """The question for an adult child whose answer did not say which way contact ended."""
-    return (
-        "Thank you. So I can word things right: did you step back from your parent, or did they cut contact with you?",
-        (("I stepped back", "adult child who stepped back"), ("They cut contact", "adult child who was cut off")),
-    )
 
 
 def role_label(role: str | None) -> str:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.config import settings
-from bot.countries import country_from_language_tag
+from bot.countries import country_from_language_tag, country_or_none
 from bot.exercises.safety_plan import describe_plan, no_plan_text
 from bot.safety import Risk, crisis_reply, sos_reply
 from bot.safety.crisis import CrisisReply
@@ -84,7 +84,7 @@ def country_of(sender_id: str) -> str | None:
     """The country a person chose at onboarding, if they are known."""
     with session_scope() as session:
         profile = load_profile(session=session, sender_id=sender_id)
-    return profile.country if profile else None
+    return country_or_none(profile.country) if profile else None
 
 
 def plan_responses(sender_id: str) -> list[dict]:
@@ -118,8 +118,6 @@ def sos_responses(sender_id: str, channel: str, language: str | None = None) -> 
     """
     record(sender_id, channel, category="sos", layer="command")
     country = country_of(sender_id)
-    if country == "other":
-        country = None
     hint = None if country else country_from_language_tag(language)
     return reply_responses(sos_reply(country, country_hint=hint))
 
@@ -131,8 +129,6 @@ def crisis_responses(sender_id: str, channel: str, risk: Risk, language: str | N
     """
     record(sender_id, channel, category=risk.category, layer="channel")
     country = country_of(sender_id)
-    if country == "other":
-        country = None
     reply = crisis_reply(
         risk.category, country, about_someone_else=risk.about_someone_else, young=risk.young,
         country_hint=None if country else country_from_language_tag(language),

@@ -13,14 +13,15 @@ from typing import Any
 
 from bot.answers import normalise_answer
 from bot.apology import analyze_apology
+from bot.exercises.drafting import REVISE as _REVISE
 from bot.exercises.engine import Button, Context, Exercise, Reply, StepResult
+from bot.replies import buttons_from
 from bot.roles import for_role
 
 FOR_WHOM, ABOUT, DRAFT, REVIEW, DECIDE = "for_whom", "about", "draft", "review", "decide"
 
 _DONE = re.compile(r"^(done|that's (all|it|everything)|that is (all|it)|finished|that's the whole apology)\b")
 _NEXT = re.compile(r"^(next|ok|okay|got it|go on|yes|yeah|right|fine|continue)\b")
-_REVISE = re.compile(r"\b(revise|rewrite|change it|try again|edit|new version|redo)\b")
 _KEEP = re.compile(r"\b(keep|happy with it|that's fine|finish|save it|this version|leave it)\b")
 
 
@@ -40,8 +41,7 @@ class ApologyWorkshop(Exercise):
         words = self.words()
         step = data["step"]
         if step == FOR_WHOM:
-            pairs = for_role(words["for_whom_buttons"], context.role)
-            buttons = tuple(Button(title, payload) for title, payload in pairs)
+            buttons = buttons_from(for_role(words["for_whom_buttons"], context.role))
             return [Reply(for_role(words["intro"], context.role)), Reply(words["ask_for_whom"], buttons)]
         if step == ABOUT:
             return [Reply(words["ask_about"])]

@@ -14,7 +14,8 @@ from typing import Any
 
 from bot.answers import without_end_punctuation
 from bot.exercises.drafting import find_problems, read_decision, review
-from bot.exercises.engine import Button, Context, Exercise, Reply, StepResult
+from bot.exercises.engine import Context, Exercise, Reply, StepResult
+from bot.replies import buttons_from
 from bot.roles import for_role
 
 BOUNDARY, FOR_WHOM, DRAFT, DECIDE = "boundary", "for_whom", "draft", "decide"
@@ -40,11 +41,9 @@ class FirstMessage(Exercise):
         words = self.words()
         step = data["step"]
         if step == BOUNDARY:
-            buttons = tuple(Button(title, payload) for title, payload in words["boundary_answers"])
-            return [Reply(words["intro"]), Reply(words["ask_boundary"], buttons)]
+            return [Reply(words["intro"]), Reply(words["ask_boundary"], buttons_from(words["boundary_answers"]))]
         if step == FOR_WHOM:
-            pairs = for_role(words["for_whom_buttons"], context.role)
-            return [Reply(words["ask_for_whom"], tuple(Button(title, payload) for title, payload in pairs))]
+            return [Reply(words["ask_for_whom"], buttons_from(for_role(words["for_whom_buttons"], context.role)))]
         if step == DRAFT:
             return [Reply(words["ask_draft"])]
         return review(data["problems"], words)

@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.exercises.drafting import find_problems, read_decision, review
 from bot.exercises.engine import Button, Context, Exercise, Reply, StepResult
+from bot.replies import buttons_from
 from bot.roles import for_role
 
 MOMENT, FELT, NEEDED, STATEMENT, DECIDE = "moment", "felt", "needed", "statement", "decide"
@@ -42,9 +43,9 @@ class ValidationPractice(Exercise):
         if step == MOMENT:
             return [Reply(words["intro"]), Reply(for_role(words["ask_moment"], context.role), (skip,))]
         if step == FELT:
-            return [Reply(words["ask_felt"], (*_buttons(words["felt_answers"]), skip))]
+            return [Reply(words["ask_felt"], (*buttons_from(words["felt_answers"]), skip))]
         if step == NEEDED:
-            return [Reply(words["ask_needed"], (*_buttons(words["needed_answers"]), skip))]
+            return [Reply(words["ask_needed"], (*buttons_from(words["needed_answers"]), skip))]
         if step == STATEMENT:
             felt = data["felt"]
             return [Reply(words["ask_statement"].format(felt=felt) if felt else words["ask_statement_no_feeling"])]
@@ -107,7 +108,3 @@ def _suggestion(statement: str, problems: list[dict[str, str]], felt: str | None
     if qualified and cut and cut != statement.strip() and not find_problems(cut, CODES, own_cues):
         return cut + "."
     return f"It makes sense that you felt {felt or '...'}, because [what happened, from their side]."
-
-
-def _buttons(pairs: list[list[str]]) -> tuple[Button, ...]:
-    return tuple(Button(title, payload) for title, payload in pairs)

@@ -23,7 +23,7 @@ from typing import Any
 
 from bot.answers import normalise_answer
 from bot.content import load_content
-from bot.replies import Button, Reply
+from bot.replies import Button, Reply, buttons_from
 from bot.safety import check_back
 from bot.safety.hotlines import Hotline, emergency_number, lines_for
 
@@ -106,8 +106,7 @@ def ask_question(category: str) -> Reply:
     """The direct, kind question for a message the risk layers are unsure about."""
     words = _words()
     question = words["ask_question"].get(category) or words["ask_question"]["suicide"]
-    buttons = tuple(Button(title, payload) for title, payload in words["ask_buttons"])
-    return Reply(question, buttons)
+    return Reply(question, buttons_from(words["ask_buttons"]))
 
 
 YES, NO = "yes", "no"
@@ -149,7 +148,7 @@ def _answer_question(state: dict[str, Any], text: str, *, has_paused_exercise: b
 
 def safety_question_buttons() -> tuple[Button, ...]:
     """Quick replies for "are you safe right now?"."""
-    return tuple(Button(title, payload) for title, payload in _words()["ask_safe_buttons"])
+    return buttons_from(_words()["ask_safe_buttons"])
 
 
 def handle(
@@ -195,7 +194,7 @@ def handle(
         question = Reply(words["unclear"], safety_question_buttons())
         return CrisisTurn([question], {**state, "safety_questions": asked + 1})
     # Never a third "are you safe?" in a row: the lines, and a way out of the mode.
-    buttons = tuple(Button(title, payload) for title, payload in words["stop_asking_buttons"])
+    buttons = buttons_from(words["stop_asking_buttons"])
     return CrisisTurn([Reply(words["stop_asking"] + "\n" + _lines(country, state), buttons)], state)
 
 
@@ -229,5 +228,5 @@ def _safe(
     if has_paused_exercise:
         offers.insert(1, words["offer_resume"])
     offers.append(words["offer_menu"])
-    buttons = tuple(Button(title, payload) for title, payload in offers)
+    buttons = buttons_from(offers)
     return CrisisTurn(replies + [Reply(words["safe_offers"], buttons)], state, closed=True)

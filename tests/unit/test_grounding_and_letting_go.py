@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from bot.exercises.engine import FINISHED, RUNNING, Context, current_prompt, handle_reply, new_state
+from bot.exercises.engine import FINISHED, RUNNING, Context, current_prompt, new_state
 from bot.exercises.grounding import Grounding
 from bot.exercises.letting_go import LettingGo
 from bot.roles import CUT_OFF, PARENT, STEPPED_BACK
-
-
-def walk(exercise, context: Context, *messages: str):
-    state, turn = new_state(exercise, context), None
-    for message in messages:
-        turn = handle_reply(exercise, state, message, context)
-        state = turn.state
-    return state, turn
+from tests.exercise_steps import walk
 
 
 def text_of(replies) -> str:

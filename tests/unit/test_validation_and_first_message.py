@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from bot.exercises.engine import FINISHED, Context, current_prompt, handle_reply, new_state
+from bot.exercises.engine import FINISHED, Context, current_prompt
 from bot.exercises.first_message import FirstMessage
 from bot.exercises.validation import ValidationPractice
 from bot.roles import PARENT, STEPPED_BACK
-
-
-def walk(exercise, context: Context, *messages: str):
-    state, turn = new_state(exercise, context), None
-    for message in messages:
-        turn = handle_reply(exercise, state, message, context)
-        state = turn.state
-    return state, turn
+from tests.exercise_steps import walk
 
 
 def said(exercise, state, context) -> str:
