@@ -10,6 +10,7 @@ from rasa_sdk.types import DomainDict
 from bot.content import say
 from bot.exercises import available_exercises, exercise_by_name
 from bot.exercises.runs import ExerciseRuns
+from bot.progress.reminders import take_checkin_suggestion
 from bot.storage import session_scope
 
 
@@ -41,6 +42,10 @@ class ActionShowMenu(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        """Show the menu."""
+        """Show the menu, after the two-weekly check-in suggestion when one is due (once)."""
+        with session_scope() as session:
+            suggest = take_checkin_suggestion(session=session, sender_id=tracker.sender_id)
+        if suggest:
+            dispatcher.utter_message(text=say("checkin_suggestion"))
         say_menu(dispatcher, tracker)
         return []

@@ -31,6 +31,7 @@ class Settings:
     rasa_port: int
     action_port: int
     webchat_port: int
+    webchat_public_url: str
     max_message_chars: int
     default_country: str
     telegram_bot_token: str
@@ -93,6 +94,9 @@ def settings() -> Settings:
         rasa_port=int(os.environ.get("RASA_PORT", "5005")),
         action_port=int(os.environ.get("ACTION_PORT", "5055")),
         webchat_port=int(os.environ.get("WEBCHAT_PORT", "8080")),
+        webchat_public_url=os.environ.get(
+            "WEBCHAT_PUBLIC_URL", f"http://localhost:{os.environ.get('WEBCHAT_PORT', '8080')}"
+        ).rstrip("/"),
         max_message_chars=int(os.environ.get("MAX_MESSAGE_CHARS", "2000")),
         default_country=os.environ.get("DEFAULT_COUNTRY", "").upper(),
         telegram_bot_token=os.environ.get("TELEGRAM_BOT_TOKEN", ""),

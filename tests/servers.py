@@ -60,6 +60,8 @@ class BotServers:
     environment: dict[str, str] = field(default_factory=dict)
     rasa_port: int = 0
     action_port: int = 0
+    # The web chat server the actions' chart links point at (started on demand: start_webchat).
+    webchat_port: int = 0
     api_token: str = field(default_factory=lambda: secrets.token_hex(16))
     action_token: str = field(default_factory=lambda: secrets.token_hex(16))
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
@@ -67,6 +69,10 @@ class BotServers:
     @property
     def rasa_url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def webchat_url(self) -> str:
+        return f"http://127.0.0.1:{self.webchat_port}"
 
     @property
     def action_url(self) -> str:
@@ -77,7 +83,7 @@ class BotServers:
         return Chat(self.rasa_url, api_token=self.api_token)
 
     def start(self) -> BotServers:
-        self.rasa_port, self.action_port = free_port(), free_port()
+        self.rasa_port, self.action_port, self.webchat_port = free_port(), free_port(), free_port()
         self.environment = {
             **os.environ,
             "BOT_VAR_DIR": str(self.work_dir),
@@ -86,6 +92,9 @@ class BotServers:
             "BIND_ADDRESS": "127.0.0.1",
             "RASA_PORT": str(self.rasa_port),
             "ACTION_PORT": str(self.action_port),
+            "RASA_URL": f"http://127.0.0.1:{self.rasa_port}",
+            "WEBCHAT_PORT": str(self.webchat_port),
+            "WEBCHAT_PUBLIC_URL": f"http://127.0.0.1:{self.webchat_port}",
             "RASA_API_TOKEN": self.api_token,
             "ACTION_SERVER_TOKEN": self.action_token,
             "TRACKER_DIALECT": "sqlite",
@@ -115,6 +124,14 @@ class BotServers:
     def start_rasa(self) -> None:
         process = self._spawn("rasa", [str(BIN / "python"), "-m", "bot", "serve", "rasa", "--model", str(MODEL)])
         wait_until_up(f"{self.rasa_url}/status?token={self.api_token}", process)
+
+    def start_webchat(self) -> str:
+        """The web chat server on the port the chart links name (once); its URL."""
+        if "webchat" not in self.processes:
+            command = [str(BIN / "python"), "-m", "bot.channels.webchat.server"]
+            process = self._spawn("webchat", command)
+            wait_until_up(f"{self.webchat_url}/health", process, seconds=60)
+        return self.webchat_url
 
     def stop(self, name: str) -> None:
         process = self.processes.pop(name, None)

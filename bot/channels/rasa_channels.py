@@ -46,7 +46,7 @@ class OneObjectPerResponseChannel(CollectingOutputChannel):
     """Like Rasa's collector, but a response's text, buttons and custom payload stay one JSON object."""
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
-        fields = ("text", "buttons", "image", "custom", "attachment")
+        fields = ("text", "buttons", "image", "alt", "custom", "attachment")
         self.messages.append(
             {"recipient_id": recipient_id, **{key: message[key] for key in fields if message.get(key)}}
         )
@@ -137,6 +137,11 @@ class SafeSocketIOOutput(SocketIOOutput):
 
     async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
         await self._send_message(recipient_id, {"custom": json_message})
+
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
+        """An image with its text alternative (``alt``), so the widget can say what a chart shows."""
+        payload = {"src": image, **({"alt": kwargs["alt"]} if isinstance(kwargs.get("alt"), str) else {})}
+        await self._send_message(recipient_id, {"attachment": {"type": "image", "payload": payload}})
 
 
 class SafeSocketIOInput(SocketIOInput):

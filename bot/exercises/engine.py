@@ -63,6 +63,9 @@ class Exercise(ABC):
     content_file: Path
     # An editable exercise starts from the person's last saved entry (a safety plan, say).
     editable: bool = False
+    # An exercise that compares with the last time (a check-in) starts from the last saved
+    # entry's answers, with its date under "date".
+    compares_with_last: bool = False
 
     def words(self) -> dict[str, Any]:
         """This exercise's words, from its content file."""

@@ -13,6 +13,7 @@ from bot.exercises.engine import Exercise
 def available_exercises() -> tuple[Exercise, ...]:
     """Every exercise that is built, in menu order."""
     from bot.exercises.apology import ApologyWorkshop
+    from bot.exercises.checkin import CheckIn
     from bot.exercises.circle_of_control import CircleOfControl
     from bot.exercises.first_message import FirstMessage
     from bot.exercises.grounding import Grounding
@@ -22,7 +23,7 @@ def available_exercises() -> tuple[Exercise, ...]:
 
     return (
         CircleOfControl(), ApologyWorkshop(), ValidationPractice(), FirstMessage(), LettingGo(), Grounding(),
-        SafetyPlan(),
+        CheckIn(), SafetyPlan(),
     )
 
 

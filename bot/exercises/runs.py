@@ -40,6 +40,7 @@ from bot.exercises.engine import (
     words,
 )
 from bot.exercises.registry import exercise_by_name
+from bot.progress.dates import day_label
 from bot.replies import Reply
 from bot.storage.models import ExerciseEntry, ExerciseRun, User, utc_now
 from bot.storage.repositories import find_user, get_or_create_user, latest_entry
@@ -225,7 +226,10 @@ class ExerciseRuns:
 
     def _new_run(self, exercise: Exercise, context: Context, *, assignment_id: int | None) -> ExerciseRun:
         user = get_or_create_user(session=self._session, sender_id=self._sender_id, channel=self._channel)
-        previous = self._last_saved(exercise.name) if exercise.editable and context.consent_to_save else None
+        wants_last = exercise.editable or exercise.compares_with_last
+        previous = self._last_saved(exercise.name) if wants_last and context.consent_to_save else None
+        if previous is not None and exercise.compares_with_last:
+            previous["date"] = self._last_saved_date(exercise.name)
         run = ExerciseRun(
             user=user,
             exercise=exercise.name,
@@ -240,6 +244,10 @@ class ExerciseRuns:
     def _last_saved(self, kind: str) -> dict[str, Any] | None:
         entry = latest_entry(session=self._session, sender_id=self._sender_id, kind=kind)
         return dict(entry.answers) if entry is not None else None
+
+    def _last_saved_date(self, kind: str) -> str | None:
+        entry = latest_entry(session=self._session, sender_id=self._sender_id, kind=kind)
+        return None if entry is None else day_label(entry.created_at)
 
     def _user(self) -> User | None:
         return find_user(session=self._session, sender_id=self._sender_id)

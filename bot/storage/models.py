@@ -67,6 +67,8 @@ class Profile(Base):
     country = Column(String(8))
     consent_to_save = Column(Boolean, nullable=False, default=False)
     onboarded_at = Column(DateTime(timezone=True))
+    # When the two-weekly check-in suggestion was last made, so it is made once, never repeated.
+    checkin_suggested_at = Column(DateTime(timezone=True))
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utc_now, onupdate=utc_now)
 
     user = relationship("User", back_populates="profile")

@@ -138,9 +138,9 @@ def webchat(servers: BotServers, build_widget: None) -> Iterator[WebChat]:
     """The web chat server, pointed at the running bot, with the bot's environment."""
     # The bot's first answer loads its language pipeline (tens of seconds): not on a test's clock.
     Chat(servers.rasa_url).send("hi")
-    running = start_webchat(servers.environment, servers.rasa_url, servers.work_dir)
-    yield running
-    running.stop()
+    # The servers' own web chat: the one their chart links point at.
+    url = servers.start_webchat()
+    yield WebChat(url, servers.processes["webchat"])
 
 
 @pytest.fixture

@@ -337,3 +337,23 @@ def test_before_the_country_is_known_help_puts_the_browsers_region_first(new_pag
     expect(lines).to_contain_text("116 123")
     text = lines.inner_text()
     assert text.index("116 123") < text.index("findahelpline"), "the region's lines first, the directory after"
+
+
+def test_how_have_i_been_doing_shows_the_chart_served_by_the_project_itself(page: Page, webchat: WebChat) -> None:
+    open_chat(page, webchat.url)
+    onboard(page)
+    bot_texts = page.locator(".ecw-message--bot .ecw-text")
+    questions = ("cheerful", "calm and", "active and", "fresh and rested", "things that interest", "0 to 10")
+    for number, answers in enumerate((["3"] * 5 + ["4"], ["4"] * 5 + ["6"]), start=1):
+        say(page, "check in")
+        for question, answer in zip(questions, answers, strict=True):
+            expect(bot_texts.filter(has_text=question)).to_have_count(number)
+            say(page, answer)
+        expect(bot_texts.filter(has_text="out of 10")).to_have_count(number)
+    say(page, "how have I been doing?")
+    chart = log(page).locator("img.ecw-image")
+    expect(chart).to_have_count(1)
+    assert chart.get_attribute("src").startswith(f"{webchat.url}/charts/progress.png?t=")
+    assert "check-ins over time" in chart.get_attribute("alt")
+    page.wait_for_function("document.querySelector('img.ecw-image').complete")
+    assert page.evaluate("document.querySelector('img.ecw-image').naturalWidth") == 720

@@ -196,3 +196,27 @@ async def test_after_a_hard_moment_a_message_tomorrow_is_offered_and_sent_only_o
     await fake_api.wait_for_text(user, check_back.words()["planned"])
     assert len(await sent_check_backs(rasa_bot.bot, fake_api, user)) == 1
 
+
+
+async def test_how_have_i_been_doing_arrives_as_a_photo_drawn_on_this_machine(
+    rasa_bot: Application, fake_api: FakeBotApi
+) -> None:
+    user = someone()
+
+    async def say(text: str) -> None:
+        """Send ``text`` and wait for the first answer (the bridge answers a chat's updates in turn)."""
+        before = len(fake_api.calls_to("sendMessage", user))
+        await fake_api.push(text_update(user, text))
+        await fake_api.wait_for(lambda: len(fake_api.calls_to("sendMessage", user)) > before)
+
+    for message in ("/start", "yes, keep them", "parent", "United Kingdom"):
+        await say(message)
+    for number, answers in enumerate((["3"] * 5 + ["4"], ["2"] * 5 + ["3"]), start=1):
+        for answer in ["check in", *answers]:
+            await say(answer)
+        await fake_api.wait_for(lambda n=number: sum("out of 10" in text for text in fake_api.texts(user)) >= n)
+    await fake_api.push(text_update(user, "how have I been doing?"))
+    photo = await fake_api.wait_for(lambda: fake_api.calls_to("sendPhoto", user))
+    uploaded = photo[0].files.get("photo", b"")
+    assert uploaded.startswith(b"\x89PNG") and len(uploaded) > 10_000  # the chart itself, not a link
+    assert "60 at the start and 40 most recently" in "\n".join(fake_api.texts(user))

@@ -17,6 +17,7 @@ from telegram.constants import ChatAction, MessageLimit
 from telegram.error import TelegramError
 
 from bot.channels.telegram import content
+from bot.progress.links import chart_png_for_url
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +28,7 @@ KEYED = INTERNAL + "k:"
 OPEN_KEYBOARD = "open_keyboard"  # chat_data: message id of the last message with live buttons
 PAYLOAD_KEYS = "button_payloads"  # chat_data: short key → long payload
 _MAX_KEYS_PER_CHAT = 200
+SHORT_TITLE_CHARS, SHORT_PER_ROW = 3, 6
 # Telegram shows "typing…" for about five seconds; renewed a little sooner while the assistant thinks.
 TYPING_RENEW_SECONDS = 4.5
 
@@ -83,12 +85,18 @@ def payload_of(callback_data: str, chat_data: MutableMapping[str, Any]) -> str |
 
 
 def keyboard(buttons: list[dict[str, Any]], chat_data: MutableMapping[str, Any]) -> InlineKeyboardMarkup:
-    """Rasa buttons as an inline keyboard, one button a row (titles are often sentences)."""
-    rows = [
-        [InlineKeyboardButton(str(button.get("title") or payload), callback_data=callback_data_for(payload, chat_data))]
+    """Rasa buttons as an inline keyboard: one button a row (titles are often sentences), except a
+    scale of short titles ("0" to "10"), which goes six a row so it fits on a phone's screen."""
+    keys = [
+        InlineKeyboardButton(str(button.get("title") or payload), callback_data=callback_data_for(payload, chat_data))
         for button in buttons
         if isinstance(button, dict) and isinstance(payload := button.get("payload"), str) and payload
     ]
+    short = [key for key in keys if len(key.text) <= SHORT_TITLE_CHARS]
+    rows = []
+    if len(short) > 2:
+        rows = [short[start : start + SHORT_PER_ROW] for start in range(0, len(short), SHORT_PER_ROW)]
+    rows += [[key] for key in keys if not rows or len(key.text) > SHORT_TITLE_CHARS]
     return InlineKeyboardMarkup(rows)
 
 
@@ -104,7 +112,14 @@ async def deliver(bot: Bot, chat_id: int, responses: list[dict[str, Any]], chat_
             if markup is not None and markup.inline_keyboard:
                 chat_data[OPEN_KEYBOARD] = sent.message_id
         if isinstance(response.get("image"), str):
-            await bot.send_photo(chat_id, response["image"])
+            await bot.send_photo(chat_id, await _photo(response["image"]))
+
+
+async def _photo(url: str) -> str | bytes:
+    """Our own progress chart, drawn here and uploaded (Telegram cannot reach this machine); any
+    other image by its address."""
+    chart = await asyncio.to_thread(chart_png_for_url, url)
+    return chart if chart is not None else url
 
 
 async def retire_keyboard(bot: Bot, chat_id: int, message_id: int | None) -> None:

@@ -9,6 +9,8 @@
   numbers and international lines from ``bot/safety/hotlines.yml``, for no one in particular.
   The widget fetches it when it loads and keeps it, so it has it even if this server goes down.
 - ``POST /api/erase`` {"session_id": ...} deletes everything stored about the person.
+- ``GET /charts/progress.png?t=...`` a person's progress chart, drawn now from their check-ins;
+  the signed link (``bot.progress.links``) is sent only into their own conversation.
 - ``GET /health``.
 
 The conversation itself does not pass through here: the widget talks to Rasa's Socket.IO
@@ -34,6 +36,7 @@ from bot.channels import guard
 from bot.config import Settings, settings
 from bot.countries import country_name
 from bot.privacy import erase_person
+from bot.progress.links import CHART_PATH, chart_png_for_token
 from bot.safety.hotlines import emergency_numbers, lines_for
 
 logger = logging.getLogger(__name__)
@@ -187,6 +190,19 @@ async def erase(request: web.Request) -> web.Response:
     return web.json_response({"erased": erased})
 
 
+async def progress_chart(request: web.Request) -> web.Response:
+    """A person's progress chart, for the signed link the bot gave them; never cached."""
+    token = request.query.get("t", "")
+    try:
+        png = await asyncio.to_thread(chart_png_for_token, token)
+    except Exception:  # noqa: BLE001 - the person is told plainly; the operator gets the trace
+        logger.exception("Drawing a progress chart failed.")
+        return _error(503, "The chart could not be drawn right now. Please try again in a moment.")
+    if png is None:
+        return _error(404, "This chart link has expired or is not valid. Ask \"how have I been doing?\" for a new one.")
+    return web.Response(body=png, content_type="image/png", headers={"Cache-Control": "private, no-store"})
+
+
 def build_app(config: Settings) -> web.Application:
     """The web chat application for ``config`` (its Rasa URL goes into the demo page)."""
     app = web.Application(middlewares=[cross_origin], client_max_size=MAX_REQUEST_BYTES)
@@ -198,6 +214,7 @@ def build_app(config: Settings) -> web.Application:
     app.router.add_get("/api/sos", sos)
     app.router.add_get("/api/lines", lines)
     app.router.add_post("/api/erase", erase)
+    app.router.add_get(CHART_PATH, progress_chart)
     app.router.add_static("/static/", STATIC_DIR, show_index=False, follow_symlinks=False)
     return app
 
