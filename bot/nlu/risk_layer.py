@@ -22,9 +22,11 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.safety import discloses_past_abuse
 from bot.safety.verdict import NONE, assess
 
 CRISIS_INTENT = "crisis"
+SHARE_FEELINGS_INTENT = "share_feelings"
 RISK_KEY = "risk"
 
 
@@ -63,6 +65,7 @@ class RiskLayer(GraphComponent):
         assessed = assess(text)
         if assessed.level == NONE:
             self._demote_unfounded_crisis(message)
+            self._hear_past_abuse(message, text)
             return
         risk = assessed.risk
         verdict = {
@@ -76,6 +79,16 @@ class RiskLayer(GraphComponent):
         # The layer's decision is final, whatever the classifier's own probability was.
         message.set(INTENT, {"name": CRISIS_INTENT, "confidence": 1.0}, add_to_output=True)
         message.set(RISK_KEY, verdict, add_to_output=True)
+
+    @staticmethod
+    def _hear_past_abuse(message: Message, text: str) -> None:
+        """Abuse long past, told as the reason for the distance, is always heard as feelings shared.
+
+        The intent model spreads its confidence over many intents, and "Sorry, I didn't follow" is
+        the worst answer to such a disclosure; the detector's reading does not depend on it.
+        """
+        if discloses_past_abuse(text):
+            message.set(INTENT, {"name": SHARE_FEELINGS_INTENT, "confidence": 1.0}, add_to_output=True)
 
     @staticmethod
     def _demote_unfounded_crisis(message: Message) -> None:
