@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -160,3 +161,55 @@ def _summary(entry: ExerciseEntry) -> Reflection | None:
     words = text.split()
     first = " ".join(words[:FIRST_WORDS]) + (" …" if len(words) > FIRST_WORDS else "")
     return Reflection(entry.id, _title(entry.kind), day_label(entry.created_at), first)
+
+
+# What the person is looking at, kept in the slot ``reflections_view`` between turns: the ids of
+# the listed entries (ids only, never text), the one open, whether its deletion awaits a yes, and
+# whether the last reply was unclear. None means the reflections are closed.
+View = dict[str, Any]
+
+
+def _view(ids: list[int], open_id: int | None = None, confirming: bool = False) -> View:
+    return {"ids": ids, "open": open_id, "confirming": confirming}
+
+
+def show_list(*, session: Session, sender_id: str) -> tuple[list[Reply], View | None]:
+    """The numbered list and the view that goes with it (None when nothing is saved)."""
+    listed = list_reflections(session=session, sender_id=sender_id)
+    return list_replies(listed), (_view([item.entry_id for item in listed]) if listed else None)
+
+
+def respond(*, session: Session, sender_id: str, view: View, text: str) -> tuple[list[Reply], View | None]:
+    """What to say to one reply while the reflections are open, and the view after it."""
+    choice = read_choice(text)
+    ids, open_id = list(view.get("ids") or []), view.get("open")
+    confirm = Reply(say("reflection_confirm_delete"), confirm_buttons())
+    if choice.action == DONE:
+        return [], None
+    if view.get("confirming"):
+        if choice.action in (YES, DELETE):
+            delete_reflection(session=session, sender_id=sender_id, entry_id=open_id)
+            replies, after = show_list(session=session, sender_id=sender_id)
+            return [Reply(say("reflection_deleted")), *replies], after
+        if choice.action == NO:
+            return [Reply(say("reflection_kept"), entry_buttons())], _view(ids, open_id)
+        return [confirm], view
+    number = choice.number
+    if choice.action == DELETE and number is None and open_id is not None:
+        return [confirm], _view(ids, open_id, True)
+    if choice.action in (OPEN, DELETE) and number is not None:
+        index = len(ids) if number == -1 else number
+        if not 1 <= index <= len(ids):
+            return [Reply(say("reflections_no_such_number", number=number))], view
+        entry_id = ids[index - 1]
+        shown = open_reflection(session=session, sender_id=sender_id, entry_id=entry_id)
+        if shown is None:
+            return [Reply(say("reflection_gone"))], view
+        if choice.action == DELETE:
+            return [*shown, confirm], _view(ids, entry_id, True)
+        return [*shown[:-1], Reply(shown[-1].text, entry_buttons())], _view(ids, entry_id)
+    if choice.action == BACK or (choice.action == NO and open_id is not None):
+        return show_list(session=session, sender_id=sender_id)
+    if view.get("unclear"):  # twice in a row: the person likely wants something else
+        return [Reply(say("reflections_closing"))], None
+    return [Reply(say("reflections_unclear"))], {**view, "unclear": True}

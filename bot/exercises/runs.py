@@ -227,9 +227,11 @@ class ExerciseRuns:
     def _new_run(self, exercise: Exercise, context: Context, *, assignment_id: int | None) -> ExerciseRun:
         user = get_or_create_user(session=self._session, sender_id=self._sender_id, channel=self._channel)
         wants_last = exercise.editable or exercise.compares_with_last
-        previous = self._last_saved(exercise.name) if wants_last and context.consent_to_save else None
-        if previous is not None and exercise.compares_with_last:
-            previous["date"] = self._last_saved_date(exercise.name)
+        previous = (
+            self._last_saved(exercise.name, with_date=exercise.compares_with_last)
+            if wants_last and context.consent_to_save
+            else None
+        )
         run = ExerciseRun(
             user=user,
             exercise=exercise.name,
@@ -241,13 +243,12 @@ class ExerciseRuns:
         self._session.flush()
         return run
 
-    def _last_saved(self, kind: str) -> dict[str, Any] | None:
+    def _last_saved(self, kind: str, *, with_date: bool = False) -> dict[str, Any] | None:
+        """The answers of the newest saved entry of ``kind``, with its day under "date" if asked."""
         entry = latest_entry(session=self._session, sender_id=self._sender_id, kind=kind)
-        return dict(entry.answers) if entry is not None else None
-
-    def _last_saved_date(self, kind: str) -> str | None:
-        entry = latest_entry(session=self._session, sender_id=self._sender_id, kind=kind)
-        return None if entry is None else day_label(entry.created_at)
+        if entry is None:
+            return None
+        return {**entry.answers, "date": day_label(entry.created_at)} if with_date else dict(entry.answers)
 
     def _user(self) -> User | None:
         return find_user(session=self._session, sender_id=self._sender_id)
