@@ -12,6 +12,7 @@ export BIND_ADDRESS ?= 127.0.0.1
 export ACTION_PORT ?= 5055
 export RASA_PORT ?= 5005
 export WEBCHAT_PORT ?= 8080
+export PORTAL_PORT ?= 8000
 export ACTION_SERVER_URL ?= http://localhost:$(ACTION_PORT)/webhook
 export RASA_URL ?= http://localhost:$(RASA_PORT)
 export TRACKER_DIALECT ?= sqlite
@@ -65,10 +66,11 @@ chromium: ## install Debian's chromium for the browser tests (when missing; need
 	scripts/install_chromium.sh
 
 # The Telegram bridge starts only when a bot token is set.
-PROCESSES := actions rasa webchat $(if $(TELEGRAM_BOT_TOKEN),telegram,)
+PROCESSES := actions rasa webchat portal $(if $(TELEGRAM_BOT_TOKEN),telegram,)
 
 run: models/.trained $(RISK_CLASSIFIER) migrate $(WEBCHAT_VENDOR) ## serve everything on SQLite (actions, Rasa, web chat, Telegram if TELEGRAM_BOT_TOKEN is set)
 	@echo "Web chat:      http://localhost:$(WEBCHAT_PORT)/"
+	@echo "Portal:        http://localhost:$(PORTAL_PORT)/  (therapists; accounts: python -m bot therapist create EMAIL --password-stdin)"
 	@echo "Rasa:          $(RASA_URL)  (REST: POST $(RASA_URL)/webhooks/rest/webhook, Socket.IO: $(RASA_URL)/socket.io)"
 	@echo "Rasa HTTP API: $(RASA_URL)  (needs ?token= from RASA_API_TOKEN, by default the file var/rasa_api.token)"
 	@echo "Action server: $(ACTION_SERVER_URL)  (answers only Rasa, with ACTION_SERVER_TOKEN)"

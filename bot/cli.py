@@ -24,6 +24,8 @@ COMMANDS: dict[str, str] = {
     "telegram": "run the Telegram bridge (long polling, or a webhook if TELEGRAM_WEBHOOK_URL is set)",
     "webchat": "serve the web chat (demo page, widget, /api/) on WEBCHAT_PORT",
     "serve": "start 'rasa' (channels and the token-protected API), 'actions' or a terminal 'shell' [--model PATH]",
+    "portal": "serve the therapist portal on PORTAL_PORT",
+    "therapist": "manage therapist accounts: create EMAIL --password-stdin",
 }
 
 
@@ -128,6 +130,32 @@ def _serve(argv: list[str]) -> int:
     return serve.serve_rasa(arguments.model)
 
 
+def _therapist(argv: list[str]) -> int:
+    from bot.portal.accounts import AccountError, create_therapist
+    from bot.storage import session_scope, upgrade_schema
+
+    parser = argparse.ArgumentParser(prog="python -m bot therapist")
+    actions = parser.add_subparsers(dest="action", required=True)
+    create = actions.add_parser("create", help="create a portal account")
+    create.add_argument("email")
+    create.add_argument(
+        "--password-stdin", action="store_true", required=True,
+        help="read the password from the first line of stdin (never from the command line, where ps shows it)",
+    )
+    arguments = parser.parse_args(argv)
+    password = sys.stdin.readline().rstrip("\r\n")
+    upgrade_schema()
+    try:
+        with session_scope() as session:
+            therapist = create_therapist(session, arguments.email, password)
+            email = therapist.email
+    except AccountError as error:
+        sys.stderr.write(f"{error}\n")
+        return 1
+    print(f"created the portal account {email}")
+    return 0
+
+
 HANDLERS: dict[str, Callable[[list[str]], int]] = {
     "export": _export,
     "erase": _erase,
@@ -141,6 +169,8 @@ HANDLERS: dict[str, Callable[[list[str]], int]] = {
     "telegram": _entry_point("bot.channels.telegram"),
     "webchat": _entry_point("bot.channels.webchat.server"),
     "serve": _serve,
+    "portal": _entry_point("bot.portal.app"),
+    "therapist": _therapist,
 }
 
 

@@ -32,6 +32,8 @@ class Settings:
     action_port: int
     webchat_port: int
     webchat_public_url: str
+    portal_port: int
+    portal_public_url: str
     max_message_chars: int
     default_country: str
     telegram_bot_token: str
@@ -96,6 +98,10 @@ def settings() -> Settings:
         webchat_port=int(os.environ.get("WEBCHAT_PORT", "8080")),
         webchat_public_url=os.environ.get(
             "WEBCHAT_PUBLIC_URL", f"http://localhost:{os.environ.get('WEBCHAT_PORT', '8080')}"
+        ).rstrip("/"),
+        portal_port=int(os.environ.get("PORTAL_PORT", "8000")),
+        portal_public_url=os.environ.get(
+            "PORTAL_PUBLIC_URL", f"http://localhost:{os.environ.get('PORTAL_PORT', '8000')}"
         ).rstrip("/"),
         max_message_chars=int(os.environ.get("MAX_MESSAGE_CHARS", "2000")),
         default_country=os.environ.get("DEFAULT_COUNTRY", "").upper(),

@@ -161,3 +161,54 @@ class CheckBack(Base):
 
     def __repr__(self) -> str:
         return f"CheckBack(id={self.id!r}, channel={self.channel!r}, due_at={self.due_at!r})"
+
+
+class Therapist(Base):
+    """A therapist's portal account. The email is kept lower-cased; the password only as an argon2 hash."""
+
+    __tablename__ = "therapists"
+
+    id = Column(Integer, primary_key=True)
+    email = Column(String(254), nullable=False, unique=True)
+    password_hash = Column(String(255), nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+    password_changed_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+
+    sessions = relationship("PortalSession", back_populates="therapist", cascade="all, delete-orphan")
+
+    def __repr__(self) -> str:
+        return f"Therapist(id={self.id!r})"
+
+
+class PortalSession(Base):
+    """A logged-in browser. Only a hash of the cookie's token is kept, so a copy of the table logs no one in."""
+
+    __tablename__ = "portal_sessions"
+
+    id = Column(Integer, primary_key=True)
+    token_hash = Column(String(64), nullable=False, unique=True)
+    therapist_id = Column(Integer, ForeignKey("therapists.id", ondelete="CASCADE"), nullable=False, index=True)
+    csrf_token = Column(String(64), nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+    expires_at = Column(DateTime(timezone=True), nullable=False)
+
+    therapist = relationship("Therapist", back_populates="sessions")
+
+    def __repr__(self) -> str:
+        return f"PortalSession(id={self.id!r}, therapist_id={self.therapist_id!r})"
+
+
+class LoginFailure(Base):
+    """One failed log-in, counted per account and per address to slow down password guessing.
+
+    ``key`` is a keyed hash of the email or the address, so the table names neither.
+    """
+
+    __tablename__ = "login_failures"
+
+    id = Column(Integer, primary_key=True)
+    key = Column(String(64), nullable=False, index=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now, index=True)
+
+    def __repr__(self) -> str:
+        return f"LoginFailure(id={self.id!r})"

@@ -1,0 +1,109 @@
+"""The therapist portal served for real (``python -m bot portal``) on temporary storage."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.servers import BIN, PROJECT_ROOT, free_port, wait_until_up
+
+PASSWORD = "a long enough passphrase"
+
+
+@dataclass
+class Portal:
+    """A running portal and the environment its CLI commands share."""
+
+    url: str
+    environment: dict[str, str]
+    process: subprocess.Popen
+    work_dir: Path
+    accounts: int = field(default=0)
+
+    def create_therapist(self, email: str | None = None, password: str = PASSWORD) -> str:
+        """A new account through the command line; its email."""
+        self.accounts += 1
+        email = email or f"therapist{self.accounts}@example.org"
+        result = self.cli("therapist", "create", email, "--password-stdin", stdin=password + "\n")
+        assert result.returncode == 0, result.stderr
+        return email
+
+    def cli(self, *arguments: str, stdin: str = "") -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [str(BIN / "python"), "-m", "bot", *arguments],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=self.environment,
+            cwd=PROJECT_ROOT,
+            timeout=120,
+        )
+
+    def browser(self) -> requests.Session:
+        """A fresh browser: its own cookies."""
+        return requests.Session()
+
+    def csrf_token(self, browser: requests.Session, path: str) -> str:
+        page = browser.get(self.url + path, timeout=10)
+        match = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+        assert match, f"no CSRF token on {path}"
+        return match.group(1)
+
+    def log_in(self, browser: requests.Session, email: str, password: str = PASSWORD) -> requests.Response:
+        token = self.csrf_token(browser, "/login")
+        return browser.post(
+            self.url + "/login",
+            data={"email": email, "password": password, "csrf_token": token},
+            allow_redirects=False,
+            timeout=30,
+        )
+
+
+def start_portal(work_dir: Path) -> Portal:
+    port = free_port()
+    environment = {
+        **os.environ,
+        "BOT_VAR_DIR": str(work_dir),
+        "DATABASE_URL": f"sqlite:///{work_dir / 'bot.db'}",
+        "BIND_ADDRESS": "127.0.0.1",
+        "PORTAL_PORT": str(port),
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    }
+    log = open(work_dir / "portal.log", "ab")  # noqa: SIM115 - closed with the process
+    process = subprocess.Popen(
+        [str(BIN / "python"), "-m", "bot", "portal"], cwd=PROJECT_ROOT, env=environment, stdout=log, stderr=log
+    )
+    url = f"http://127.0.0.1:{port}"
+    wait_until_up(url + "/health", process, seconds=60)
+    return Portal(url, environment, process, work_dir)
+
+
+def stop_portal(portal: Portal) -> None:
+    portal.process.terminate()
+    try:
+        portal.process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        portal.process.kill()
+        portal.process.wait()
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portal]:
+    running = start_portal(tmp_path_factory.mktemp("portal"))
+    yield running
+    stop_portal(running)
+
+
+@pytest.fixture
+def own_portal(tmp_path: Path) -> Iterator[Portal]:
+    """A portal of the test's own, for tests that use up the address's log-in attempts."""
+    running = start_portal(tmp_path)
+    yield running
+    stop_portal(running)
