@@ -37,6 +37,7 @@ class Settings:
     max_message_chars: int
     default_country: str
     telegram_bot_token: str
+    telegram_bot_username: str
     telegram_webhook_url: str
     telegram_webhook_secret: str
     telegram_api_base_url: str
@@ -106,6 +107,7 @@ def settings() -> Settings:
         max_message_chars=int(os.environ.get("MAX_MESSAGE_CHARS", "2000")),
         default_country=os.environ.get("DEFAULT_COUNTRY", "").upper(),
         telegram_bot_token=os.environ.get("TELEGRAM_BOT_TOKEN", ""),
+        telegram_bot_username=os.environ.get("TELEGRAM_BOT_USERNAME", "").lstrip("@"),
         telegram_webhook_url=os.environ.get("TELEGRAM_WEBHOOK_URL", ""),
         telegram_webhook_secret=os.environ.get("TELEGRAM_WEBHOOK_SECRET", ""),
         telegram_api_base_url=os.environ.get("TELEGRAM_API_BASE_URL", ""),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Awaitable, Callable
+from datetime import date, datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,8 +30,22 @@ from bot.portal.accounts import (
     open_session,
     session_for,
 )
+from bot.portal.assignments import (
+    RECURRENCES,
+    STATUS_LABELS,
+    AssignmentRequest,
+    FieldError,
+    assignable_exercises,
+    assignment_of,
+    assignments_of,
+    create_assignment,
+    links_for,
+    message_to_client,
+    revoke,
+    shown_status,
+)
 from bot.storage import session_scope
-from bot.storage.models import PortalSession
+from bot.storage.models import PortalSession, Therapist
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +87,25 @@ def current_session(request: Request) -> PortalSession:
         record.therapist.email  # noqa: B018
         db.expunge_all()
     return record
+
+
+def _today() -> date:
+    return datetime.now(timezone.utc).date()
+
+
+def _date_field(field: str, value: str) -> date | None:
+    """A form's date (YYYY-MM-DD, as browsers send it), None when empty; FieldError when not a date."""
+    if not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise FieldError(field, "Please give a date as YYYY-MM-DD.") from None
+
+
+def _vocabulary() -> dict:
+    """The names pages show for exercises, statuses and recurrences."""
+    return {"exercises": assignable_exercises(), "status_labels": STATUS_LABELS, "recurrences": RECURRENCES}
 
 
 def _check_csrf(expected: str | None, given: str) -> None:
@@ -172,7 +206,110 @@ def build_app(config: Settings | None = None) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse)
     async def home(request: Request, record: PortalSession = Depends(current_session)) -> Response:
-        return _page(request, "home.html", therapist=record.therapist, csrf_token=record.csrf_token)
+        today = _today()
+        with session_scope() as db:
+            rows = [
+                {"assignment": assignment, "status": shown_status(assignment, today)}
+                for assignment in assignments_of(db, record.therapist_id)
+            ]
+        return _page(
+            request, "home.html", therapist=record.therapist, csrf_token=record.csrf_token, rows=rows, **_vocabulary()
+        )
+
+    def _assign_form(
+        request: Request, record: PortalSession, status_code: int = 200, error: FieldError | None = None, **values
+    ) -> Response:
+        return _page(
+            request,
+            "assign.html",
+            status_code,
+            therapist=record.therapist,
+            csrf_token=record.csrf_token,
+            error=error,
+            values=values,
+            today=_today().isoformat(),
+            **_vocabulary(),
+        )
+
+    @app.get("/assignments/new", response_class=HTMLResponse)
+    async def new_assignment(request: Request, record: PortalSession = Depends(current_session)) -> Response:
+        return _assign_form(request, record)
+
+    @app.post("/assignments")
+    async def assign(
+        request: Request,
+        exercise: str = Form("", max_length=64),
+        client_label: str = Form("", max_length=400),
+        note: str = Form("", max_length=4000),
+        due: str = Form("", max_length=32),
+        recurrence: str = Form("none", max_length=16),
+        until: str = Form("", max_length=32),
+        csrf_token: str = Form("", max_length=128),
+        record: PortalSession = Depends(current_session),
+    ) -> Response:
+        _check_csrf(record.csrf_token, csrf_token)
+        values = {"exercise": exercise, "client_label": client_label, "note": note, "due": due,
+                  "recurrence": recurrence, "until": until}  # fmt: skip
+        try:
+            checked = AssignmentRequest(
+                exercise, client_label, note, _date_field("due", due), recurrence, _date_field("until", until)
+            ).checked(_today())
+        except FieldError as error:
+            return _assign_form(request, record, 422, error, **values)
+        with session_scope() as db:
+            assignment = create_assignment(db, db.get(Therapist, record.therapist_id), checked)
+            assignment_id = assignment.id
+        return RedirectResponse(f"/assignments/{assignment_id}", status_code=303)
+
+    @app.get("/assignments/{assignment_id}", response_class=HTMLResponse)
+    async def assignment_page(
+        request: Request, assignment_id: int, record: PortalSession = Depends(current_session)
+    ) -> Response:
+        with session_scope() as db:
+            assignment = assignment_of(db, record.therapist_id, assignment_id)
+            if assignment is None:
+                return _not_found(request, record)
+            events = list(assignment.events)
+            status = shown_status(assignment, _today())
+        links = links_for(assignment.code, config)
+        return _page(
+            request,
+            "assignment.html",
+            therapist=record.therapist,
+            csrf_token=record.csrf_token,
+            assignment=assignment,
+            events=events,
+            status=status,
+            links=links,
+            message=message_to_client(links),
+            **_vocabulary(),
+        )
+
+    @app.post("/assignments/{assignment_id}/revoke")
+    async def revoke_assignment(
+        request: Request,
+        assignment_id: int,
+        csrf_token: str = Form("", max_length=128),
+        record: PortalSession = Depends(current_session),
+    ) -> Response:
+        _check_csrf(record.csrf_token, csrf_token)
+        with session_scope() as db:
+            assignment = assignment_of(db, record.therapist_id, assignment_id)
+            if assignment is None:
+                return _not_found(request, record)
+            revoke(db, assignment)
+        return RedirectResponse(f"/assignments/{assignment_id}", status_code=303)
+
+    def _not_found(request: Request, record: PortalSession) -> Response:
+        return _page(
+            request,
+            "message.html",
+            404,
+            therapist=record.therapist,
+            csrf_token=record.csrf_token,
+            title="Not found",
+            message="There is no such assignment among yours.",
+        )
 
     @app.get("/account", response_class=HTMLResponse)
     async def account(request: Request, record: PortalSession = Depends(current_session)) -> Response:

@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Column, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import declarative_base, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -212,3 +212,54 @@ class LoginFailure(Base):
 
     def __repr__(self) -> str:
         return f"LoginFailure(id={self.id!r})"
+
+
+class Assignment(Base):
+    """Homework a therapist gave a client: an exercise, a label the therapist recognises, a code.
+
+    ``user_id`` is set when a client redeems the code; the therapist sees only what the client
+    agreed to share (``shared``), never the conversation.
+    """
+
+    __tablename__ = "assignments"
+    __table_args__ = (UniqueConstraint("code", name="uq_assignments_code"),)
+
+    id = Column(Integer, primary_key=True)
+    therapist_id = Column(Integer, ForeignKey("therapists.id", ondelete="CASCADE"), nullable=False, index=True)
+    code = Column(String(16), nullable=False)
+    exercise = Column(String(32), nullable=False)
+    client_label = Column(String(80), nullable=False)
+    # Written by the therapist about a client: sealed like everything else a person writes.
+    note = Column(SealedJSON)
+    due_on = Column(Date)
+    recurrence = Column(String(8), nullable=False, default="none")
+    recurrence_until = Column(Date)
+    status = Column(String(16), nullable=False, default="sent")
+    user_id = Column(Integer, ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    shared = Column(SealedJSON)
+    crisis_shown = Column(Boolean, nullable=False, default=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+    updated_at = Column(DateTime(timezone=True), nullable=False, default=utc_now, onupdate=utc_now)
+
+    events = relationship(
+        "AssignmentEvent", back_populates="assignment", cascade="all, delete-orphan", order_by="AssignmentEvent.id"
+    )
+
+    def __repr__(self) -> str:
+        return f"Assignment(id={self.id!r}, exercise={self.exercise!r}, status={self.status!r})"
+
+
+class AssignmentEvent(Base):
+    """One step of an assignment's life (sent, opened, consented, ..., revoked), with its time."""
+
+    __tablename__ = "assignment_events"
+
+    id = Column(Integer, primary_key=True)
+    assignment_id = Column(Integer, ForeignKey("assignments.id", ondelete="CASCADE"), nullable=False, index=True)
+    kind = Column(String(16), nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+
+    assignment = relationship("Assignment", back_populates="events")
+
+    def __repr__(self) -> str:
+        return f"AssignmentEvent(id={self.id!r}, kind={self.kind!r})"
