@@ -25,7 +25,7 @@ COMMANDS: dict[str, str] = {
     "webchat": "serve the web chat (demo page, widget, /api/) on WEBCHAT_PORT",
     "serve": "start 'rasa' (channels and the token-protected API), 'actions' or a terminal 'shell' [--model PATH]",
     "portal": "serve the therapist portal on PORTAL_PORT",
-    "therapist": "manage therapist accounts: create EMAIL --password-stdin",
+    "therapist": "therapist accounts: create EMAIL --password-stdin | token EMAIL | revoke-tokens EMAIL",
 }
 
 
@@ -131,7 +131,13 @@ def _serve(argv: list[str]) -> int:
 
 
 def _therapist(argv: list[str]) -> int:
-    from bot.portal.accounts import AccountError, create_therapist
+    from bot.portal.accounts import (
+        AccountError,
+        create_therapist,
+        issue_api_token,
+        revoke_api_tokens,
+        therapist_by_email,
+    )
     from bot.storage import session_scope, upgrade_schema
 
     parser = argparse.ArgumentParser(prog="python -m bot therapist")
@@ -142,17 +148,30 @@ def _therapist(argv: list[str]) -> int:
         "--password-stdin", action="store_true", required=True,
         help="read the password from the first line of stdin (never from the command line, where ps shows it)",
     )
+    actions.add_parser("token", help="print a new personal access token for the JSON API").add_argument("email")
+    actions.add_parser("revoke-tokens", help="revoke every API token of an account").add_argument("email")
     arguments = parser.parse_args(argv)
-    password = sys.stdin.readline().rstrip("\r\n")
     upgrade_schema()
-    try:
-        with session_scope() as session:
-            therapist = create_therapist(session, arguments.email, password)
-            email = therapist.email
-    except AccountError as error:
-        sys.stderr.write(f"{error}\n")
-        return 1
-    print(f"created the portal account {email}")
+    if arguments.action == "create":
+        password = sys.stdin.readline().rstrip("\r\n")
+        try:
+            with session_scope() as session:
+                email = create_therapist(session, arguments.email, password).email
+        except AccountError as error:
+            sys.stderr.write(f"{error}\n")
+            return 1
+        print(f"created the portal account {email}")
+        return 0
+    with session_scope() as session:
+        therapist = therapist_by_email(session, arguments.email)
+        if therapist is None:
+            sys.stderr.write("There is no portal account with that email.\n")
+            return 1
+        if arguments.action == "token":
+            # Printed once and never stored: only its hash is kept.
+            print(issue_api_token(session, therapist))
+        else:
+            print(f"revoked {revoke_api_tokens(session, therapist)} token(s)")
     return 0
 
 

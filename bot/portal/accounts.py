@@ -22,7 +22,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from bot.config import settings
-from bot.storage.models import LoginFailure, PortalSession, Therapist
+from bot.storage.models import ApiToken, LoginFailure, PortalSession, Therapist
 
 MIN_PASSWORD_CHARS = 12
 MAX_PASSWORD_CHARS = 1024
@@ -198,3 +198,43 @@ def change_password(session: Session, therapist: Therapist, current: str, new: s
             PortalSession.therapist_id == therapist.id, PortalSession.token_hash != _token_hash(keep_token)
         )
     )
+
+
+API_TOKEN_PREFIX = "ptk_"
+
+
+def therapist_by_email(session: Session, email: str) -> Therapist | None:
+    """The account with this email, or None."""
+    try:
+        address = normalise_email(email)
+    except AccountError:
+        return None
+    return session.scalars(select(Therapist).where(Therapist.email == address)).first()
+
+
+def issue_api_token(session: Session, therapist: Therapist) -> str:
+    """A new personal access token for the JSON API; shown once, kept only as a hash."""
+    token = API_TOKEN_PREFIX + secrets.token_urlsafe(32)
+    session.add(ApiToken(therapist_id=therapist.id, token_hash=_token_hash(token)))
+    session.flush()
+    return token
+
+
+def revoke_api_tokens(session: Session, therapist: Therapist) -> int:
+    """Revoke every live token of the therapist; how many there were."""
+    live = session.scalars(
+        select(ApiToken).where(ApiToken.therapist_id == therapist.id, ApiToken.revoked_at.is_(None))
+    ).all()
+    for token in live:
+        token.revoked_at = _now()
+    return len(live)
+
+
+def therapist_for_api_token(session: Session, token: str | None) -> Therapist | None:
+    """The therapist a live token belongs to, or None for a missing, unknown or revoked token."""
+    if not token or not token.startswith(API_TOKEN_PREFIX) or len(token) > 128:
+        return None
+    record = session.scalars(
+        select(ApiToken).where(ApiToken.token_hash == _token_hash(token), ApiToken.revoked_at.is_(None))
+    ).first()
+    return session.get(Therapist, record.therapist_id) if record else None

@@ -30,6 +30,7 @@ from bot.portal.accounts import (
     open_session,
     session_for,
 )
+from bot.portal.api import build_router
 from bot.portal.assignments import (
     RECURRENCES,
     STATUS_LABELS,
@@ -118,6 +119,7 @@ def build_app(config: Settings | None = None) -> FastAPI:
     config = config or settings()
     app = FastAPI(title="Therapist portal", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(build_router(config))
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

@@ -263,3 +263,18 @@ class AssignmentEvent(Base):
 
     def __repr__(self) -> str:
         return f"AssignmentEvent(id={self.id!r}, kind={self.kind!r})"
+
+
+class ApiToken(Base):
+    """A therapist's personal access token for the JSON API; only its SHA-256 hash is kept."""
+
+    __tablename__ = "api_tokens"
+
+    id = Column(Integer, primary_key=True)
+    therapist_id = Column(Integer, ForeignKey("therapists.id", ondelete="CASCADE"), nullable=False, index=True)
+    token_hash = Column(String(64), nullable=False, unique=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+    revoked_at = Column(DateTime(timezone=True))
+
+    def __repr__(self) -> str:
+        return f"ApiToken(id={self.id!r}, therapist_id={self.therapist_id!r})"
