@@ -25,7 +25,7 @@ COMMANDS: dict[str, str] = {
     "webchat": "serve the web chat (demo page, widget, /api/) on WEBCHAT_PORT",
     "serve": "start 'rasa' (channels and the token-protected API), 'actions' or a terminal 'shell' [--model PATH]",
     "portal": "serve the therapist portal on PORTAL_PORT",
-    "therapist": "therapist accounts: create EMAIL --password-stdin | token EMAIL | revoke-tokens EMAIL",
+    "therapist": "therapist accounts: create EMAIL [--name NAME] --password-stdin | token EMAIL | revoke-tokens EMAIL",
 }
 
 
@@ -144,6 +144,7 @@ def _therapist(argv: list[str]) -> int:
     actions = parser.add_subparsers(dest="action", required=True)
     create = actions.add_parser("create", help="create a portal account")
     create.add_argument("email")
+    create.add_argument("--name", default="", help='how clients see you named, e.g. "Ann Smith (Harbour Counselling)"')
     create.add_argument(
         "--password-stdin", action="store_true", required=True,
         help="read the password from the first line of stdin (never from the command line, where ps shows it)",
@@ -156,7 +157,7 @@ def _therapist(argv: list[str]) -> int:
         password = sys.stdin.readline().rstrip("\r\n")
         try:
             with session_scope() as session:
-                email = create_therapist(session, arguments.email, password).email
+                email = create_therapist(session, arguments.email, password, arguments.name).email
         except AccountError as error:
             sys.stderr.write(f"{error}\n")
             return 1

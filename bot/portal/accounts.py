@@ -88,13 +88,22 @@ def check_new_password(password: str) -> None:
         raise AccountError(f"Please choose a password of at most {MAX_PASSWORD_CHARS} characters.")
 
 
-def create_therapist(session: Session, email: str, password: str) -> Therapist:
-    """A new account; raises AccountError for a bad email, a weak password or an email in use."""
+MAX_NAME_CHARS = 80
+
+
+def create_therapist(session: Session, email: str, password: str, name: str = "") -> Therapist:
+    """A new account; raises AccountError for a bad email, a weak password or an email in use.
+
+    ``name`` is how clients see the therapist named when they open homework.
+    """
     address = normalise_email(email)
+    shown_name = " ".join((name or "").split())
+    if len(shown_name) > MAX_NAME_CHARS:
+        raise AccountError(f"Please keep the name to {MAX_NAME_CHARS} characters.")
     check_new_password(password)
     if session.scalars(select(Therapist).where(Therapist.email == address)).first() is not None:
         raise AccountError("An account with that email already exists.")
-    therapist = Therapist(email=address, password_hash=_hasher().hash(password))
+    therapist = Therapist(email=address, name=shown_name, password_hash=_hasher().hash(password))
     session.add(therapist)
     session.flush()
     return therapist

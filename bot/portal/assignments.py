@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
-from bot.exercises import available_exercises
+from bot.exercises.catalogue import exercise_titles
 from bot.storage.models import Assignment, AssignmentEvent, Therapist
 
 # Codes are typed by hand from a note or read out in a session: no 0/O, 1/I/L to confuse.
@@ -82,7 +82,7 @@ class AssignmentRequest:
 
 def assignable_exercises() -> dict[str, str]:
     """Every exercise the bot offers, by name, with the title the portal shows."""
-    return {exercise.name: exercise.menu_title for exercise in available_exercises()}
+    return exercise_titles()
 
 
 def new_code() -> str:

@@ -170,6 +170,8 @@ class Therapist(Base):
 
     id = Column(Integer, primary_key=True)
     email = Column(String(254), nullable=False, unique=True)
+    # How clients see the therapist named ("Dr Ann Smith", "Ann from Harbour Counselling").
+    name = Column(String(80), nullable=False, default="")
     password_hash = Column(String(255), nullable=False)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     password_changed_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
@@ -238,9 +240,12 @@ class Assignment(Base):
     user_id = Column(Integer, ForeignKey("users.id", ondelete="SET NULL"), index=True)
     shared = Column(SealedJSON)
     crisis_shown = Column(Boolean, nullable=False, default=False)
+    # What a finished exercise would share, kept only until the client chooses what to share.
+    pending_share = Column(SealedJSON)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utc_now, onupdate=utc_now)
 
+    therapist = relationship("Therapist")
     events = relationship(
         "AssignmentEvent", back_populates="assignment", cascade="all, delete-orphan", order_by="AssignmentEvent.id"
     )

@@ -27,3 +27,10 @@ from bot.exercises import exercise_named_in
 def test_entries_are_found_by_whole_names_the_longest_first(text: str, exercise: str | None) -> None:
     found = exercise_named_in(text)
     assert (found.name if found else None) == exercise
+
+
+def test_the_light_catalogue_names_exactly_the_registrys_exercises_in_menu_order() -> None:
+    from bot.exercises import available_exercises
+    from bot.exercises.catalogue import exercise_titles
+
+    assert exercise_titles() == {exercise.name: exercise.menu_title for exercise in available_exercises()}
