@@ -46,7 +46,7 @@ models/.trained: $(TRAINING_INPUTS) | $(VENV)/.installed
 
 RISK_CLASSIFIER := models/risk_classifier.joblib
 
-$(RISK_CLASSIFIER): $(wildcard data/safety/corpus/*.jsonl) tests/data/safety/dev.jsonl tests/data/safety/holdout.jsonl tests/data/safety/holdout_round2.jsonl tests/data/safety/holdout_round3.jsonl tests/data/safety/holdout_round4.jsonl bot/safety/classifier.py | $(VENV)/.installed
+$(RISK_CLASSIFIER): $(wildcard data/safety/corpus/*.jsonl) tests/data/safety/dev.jsonl tests/data/safety/holdout.jsonl tests/data/safety/holdout_round2.jsonl tests/data/safety/holdout_round3.jsonl tests/data/safety/holdout_round4.jsonl tests/data/safety/holdout_round5.jsonl bot/safety/classifier.py | $(VENV)/.installed
 	@mkdir -p models
 	$(BIN)/python -m bot train-risk
 
@@ -106,6 +106,7 @@ eval: $(RISK_CLASSIFIER) ## print the evaluation reports (development and held-o
 	$(BIN)/python -m bot evaluate-safety tests/data/safety/holdout_round3.jsonl
 	$(BIN)/python -m bot evaluate-safety tests/data/safety/holdout_round4.jsonl
 	$(BIN)/python -m bot evaluate-safety tests/data/safety/holdout_round5.jsonl
+	$(BIN)/python -m bot evaluate-safety tests/data/safety/holdout_round6.jsonl
 	$(BIN)/python -m bot evaluate-apology
 	$(BIN)/python -m bot evaluate-apology tests/data/apology/holdout.jsonl
 	$(BIN)/python -m bot evaluate-apology tests/data/apology/independent.jsonl

@@ -32,14 +32,15 @@ logger = logging.getLogger(__name__)
 
 CORPUS_DIR = PROJECT_ROOT / "data" / "safety" / "corpus"
 # The development sets: the patterns were tuned on the first; the others are held-out sets
-# that joined development once they had been scored (rounds 1 to 4). The newest held-out set
-# (tests/data/safety/holdout_round5.jsonl) is never trained or tuned on.
+# that joined development once they had been scored (rounds 1 to 5). The newest held-out set
+# (tests/data/safety/holdout_round6.jsonl) is never trained or tuned on.
 DEVELOPMENT_SETS = (
     PROJECT_ROOT / "tests" / "data" / "safety" / "dev.jsonl",
     PROJECT_ROOT / "tests" / "data" / "safety" / "holdout.jsonl",
     PROJECT_ROOT / "tests" / "data" / "safety" / "holdout_round2.jsonl",
     PROJECT_ROOT / "tests" / "data" / "safety" / "holdout_round3.jsonl",
     PROJECT_ROOT / "tests" / "data" / "safety" / "holdout_round4.jsonl",
+    PROJECT_ROOT / "tests" / "data" / "safety" / "holdout_round5.jsonl",
 )
 MODEL_FILE = PROJECT_ROOT / "models" / "risk_classifier.joblib"
 SETTINGS_FILE = Path(__file__).with_name("classifier.yml")
@@ -105,8 +106,9 @@ def build_model():
         ]
     )
     # C and the unweighted classes were chosen by cross-validation on the development sets:
-    # balanced class weights doubled the false crisis replies for no gain in recall.
-    classifier = LogisticRegression(C=8.0, max_iter=3000)
+    # balanced class weights doubled the false crisis replies for no gain in recall. With the
+    # fourth round's corpus, C=16 answered slightly more than C=8 in 15 of 17 sources left out.
+    classifier = LogisticRegression(C=16.0, max_iter=3000)
     return Pipeline([("features", features), ("classifier", classifier)])
 
 

@@ -186,28 +186,46 @@ def _line_list(numbers: list[int]) -> str:
     return ", ".join(str(number) for number in numbers) if numbers else "none"
 
 
-def out_of_source_estimates() -> tuple[list[str], list[bool], list[bool], list[float]]:
+def _probability(text: str, model) -> float:
+    from bot.safety.classifier import estimate_risk
+
+    return estimate_risk(text, model).probability
+
+
+def _score_held_out(held_out: str, sources: dict[str, list[dict]]) -> list[tuple[str, bool, bool, float]]:
+    from bot.safety.classifier import train
+
+    model = train(row for name, other in sources.items() if name != held_out for row in other)
+    return [
+        (held_out, bool(row["risk"]), detect_risk(row["text"]) is not None, _probability(row["text"], model))
+        for row in sources[held_out]
+    ]
+
+
+def out_of_source_estimates(workers: int = 2) -> tuple[list[str], list[bool], list[bool], list[float]]:
     """Each development message scored by a model that never saw its author's writing.
 
     Every corpus author and every scored held-out set is held out in turn, and a model trained
     on all the others scores it (dev.jsonl, which the patterns were written on, only ever trains).
-    Returns per message: its source, whether it is risk, whether a pattern fired, the estimate.
+    The folds run in ``workers`` processes. Returns per message: its source, whether it is risk,
+    whether a pattern fired, the estimate.
     """
-    from bot.safety.classifier import CORPUS_DIR, DEVELOPMENT_SETS, estimate_risk, read_rows, train
+    from concurrent.futures import ProcessPoolExecutor
+
+    from bot.safety.classifier import CORPUS_DIR, DEVELOPMENT_SETS, read_rows
 
     sources = {path.stem: read_rows(path) for path in sorted(CORPUS_DIR.glob("*.jsonl"))}
     sources.update({path.stem: read_rows(path) for path in DEVELOPMENT_SETS})
-    names, risky, fired, probabilities = [], [], [], []
-    for held_out, rows in sources.items():
-        if held_out == DEFAULT_PATH.stem:
-            continue
-        model = train(row for name, other in sources.items() if name != held_out for row in other)
-        for row in rows:
-            names.append(held_out)
-            risky.append(bool(row["risk"]))
-            fired.append(detect_risk(row["text"]) is not None)
-            probabilities.append(estimate_risk(row["text"], model).probability)
-    return names, risky, fired, probabilities
+    held_out = [name for name in sources if name != DEFAULT_PATH.stem]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        folds = list(pool.map(_score_held_out, held_out, [sources] * len(held_out)))
+    rows = [row for fold in folds for row in fold]
+    return (
+        [row[0] for row in rows],
+        [row[1] for row in rows],
+        [row[2] for row in rows],
+        [row[3] for row in rows],
+    )
 
 
 def served_figures(policy: Policy, risky: list[bool], fired: list[bool], probabilities: list[float]) -> tuple:
@@ -228,7 +246,7 @@ def sweep(max_false_crisis: float = 0.03, max_questions: float = 0.08) -> str:
 
     This is how ``classifier.yml`` is chosen; a held-out set is never used here. Among the
     policies within both budgets it picks the one that answers the most risk messages, then the
-    one that gives the crisis reply to the most. About ten minutes on two cores.
+    one that gives the crisis reply to the most. About fifteen minutes on two cores.
     """
     names, risky, fired, probabilities = out_of_source_estimates()
     grid = [
@@ -268,7 +286,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH)
     parser.add_argument("--layer", choices=LAYERS, action="append", help="one layer (repeatable); default all")
     parser.add_argument(
-        "--sweep", action="store_true",
+        "--sweep",
+        action="store_true",
         help="choose the thresholds: leave-one-source-out over the corpus authors and the development sets",
     )
     arguments = parser.parse_args(argv)

@@ -34,17 +34,17 @@ def test_holdout_set_stays_at_or_above_the_figures_measured_when_it_was_written(
     )
 
 
-def test_the_fifth_round_held_out_set_by_each_layer() -> None:
-    # Written after the third round's corpus (authors h and i) and thresholds were final, by an
-    # author who saw nothing of the project; scored once, nothing tuned on it. Measured when it
-    # arrived (266 risk, 282 everyday): patterns alone 114/266 (42.9%) with 7/282 false crisis
-    # replies; patterns and classifier together 233/266 (87.6%) at crisis, 259/266 (97.4%) at
-    # crisis or ask, 6/282 (2.1%) false crisis replies and 22/282 (7.8%) questions. Floors, not claims.
-    patterns = evaluate(DATA / "holdout_round5.jsonl", "patterns")
-    assert patterns.recall >= 0.41 and patterns.false_positive_rate <= 0.033
-    served = evaluate(DATA / "holdout_round5.jsonl", "served")
-    assert served.risk_count == 266 and served.negatives == 282
-    assert served.recall >= 0.86, served.missed_lines
-    assert served.recall_with_ask >= 0.96, served.missed_lines
-    assert served.false_positive_rate <= 0.025, served.false_positive_lines
-    assert served.question_rate <= 0.082, served.asked_negative_lines
+def test_the_sixth_round_held_out_set_by_each_layer() -> None:
+    # Written after the fourth round's corpus (authors j, k and l), C=16 and thresholds were final,
+    # by an author who saw nothing of the project; scored once, nothing tuned on it. Measured when
+    # it arrived (277 risk, 294 everyday): patterns alone 111/277 (40.1%) with 13/294 false crisis
+    # replies; patterns and classifier together 251/277 (90.6%) at crisis, 270/277 (97.5%) at
+    # crisis or ask, 3/294 (1.0%) false crisis replies and 22/294 (7.5%) questions. Floors, not claims.
+    patterns = evaluate(DATA / "holdout_round6.jsonl", "patterns")
+    assert patterns.recall >= 0.38 and patterns.false_positive_rate <= 0.05
+    served = evaluate(DATA / "holdout_round6.jsonl", "served")
+    assert served.risk_count == 277 and served.negatives == 294
+    assert served.recall >= 0.89, served.missed_lines
+    assert served.recall_with_ask >= 0.965, served.missed_lines
+    assert served.false_positive_rate <= 0.02, served.false_positive_lines
+    assert served.question_rate <= 0.08, served.asked_negative_lines
