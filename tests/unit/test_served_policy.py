@@ -23,7 +23,9 @@ def test_a_pattern_match_is_a_crisis_unless_the_classifier_finds_it_very_unlikel
 
 def test_the_served_policy_is_the_one_in_classifier_yml() -> None:
     policy = served_policy()
-    assert 0 < policy.patterns_overruled_below < policy.ask < policy.crisis < 1
+    # Overruling a pattern below the ask threshold (or at it, as the fourth round's sweep chose)
+    # means a doubted pattern match is asked about exactly where the classifier alone would ask.
+    assert 0 < policy.patterns_overruled_below <= policy.ask < policy.crisis < 1
 
 
 def test_served_figures_count_crisis_answers_false_alarms_and_questions() -> None:
