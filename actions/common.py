@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.exercises import Context, Reply
 from bot.exercises.runs import ExerciseRuns, RunTurn
+from bot.homework import crisis_lines_shown
 from bot.storage import session_scope
 from bot.storage.repositories import record_safety_event
 
@@ -43,11 +44,14 @@ def say_replies(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> N
 
 
 def record_safety(tracker: Tracker, *, category: str, layer: str) -> None:
-    """Record that the safety path ran: category, layer and channel, never the text."""
+    """Record that the safety path ran (category, layer and channel, never the text), and that crisis
+    lines were shown on any homework the person agreed to share about."""
     with session_scope() as session:
         record_safety_event(
             session=session, sender_id=tracker.sender_id, channel=channel_of(tracker), category=category, layer=layer
         )
+        if layer != "ask":  # the direct question alone shows no lines
+            crisis_lines_shown(session, sender_id=tracker.sender_id)
 
 
 def exercise_runs(tracker: Tracker, session: Session) -> ExerciseRuns:

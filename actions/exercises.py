@@ -30,7 +30,7 @@ from actions.menu import say_menu
 from actions.safety import say_crisis_reply
 from bot.content import say
 from bot.exercises import exercise_by_intent, exercise_by_name, exercise_named_in
-from bot.exercises.engine import FINISHED, PAUSED, words
+from bot.exercises.engine import ABANDONED, FINISHED, PAUSED, words
 from bot.exercises.runs import RunNotFoundError
 from bot.exercises.safety_plan import describe_plan, no_plan_text
 from bot.safety import crisis_reply
@@ -130,7 +130,7 @@ class ValidateExerciseForm(FormValidationAction):
             except RunNotFoundError:
                 return {"exercise_reply": NOTHING_TO_RUN}
         say_replies(dispatcher, turn.replies)
-        if turn.status in (FINISHED, PAUSED):
+        if turn.status in (FINISHED, PAUSED, ABANDONED):
             return {"exercise_reply": turn.status, "exercise_run": turn.run_id}
         return {"exercise_reply": None, "exercise_run": turn.run_id}
 
@@ -142,7 +142,7 @@ class ActionFinishExercise(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        """Offer the menu after a finished run (the run said whether it was kept); then nothing is running."""
+        """Offer the menu after a finished or given-up run (the run said whether it was kept); then nothing runs."""
         run_id = tracker.get_slot("exercise_run")
         events: list[EventType] = slot_events_for_clear_exercise()
         if not run_id:
@@ -152,7 +152,7 @@ class ActionFinishExercise(Action):
                 turn = exercise_runs(tracker, session).status(run_id)
         except RunNotFoundError:
             return events
-        if turn.status == FINISHED:
+        if turn.status in (FINISHED, ABANDONED):
             say_menu(dispatcher, tracker)
         return events
 

@@ -93,8 +93,13 @@ class ActionCompleteOnboarding(Action):
             dispatcher.utter_message(text=say("onboarded_no_role", country_phrase=lines_phrase))
         else:
             dispatcher.utter_message(text=say("onboarded", role=role_label(role), country_phrase=country_phrase))
-        offer = say("offer_first_checkin" if consent else "offer_first_checkin_unsaved")
-        dispatcher.utter_message(text=offer, buttons=buttons("offer_first_checkin_buttons"))
+        code = tracker.get_slot("homework_code")
+        if code:  # they came with a therapist's code: that comes first, when they're ready
+            button = {"title": say("homework_waiting_button"), "payload": f"my code is {code}"}
+            dispatcher.utter_message(text=say("homework_waiting"), buttons=[button])
+        else:
+            offer = say("offer_first_checkin" if consent else "offer_first_checkin_unsaved")
+            dispatcher.utter_message(text=offer, buttons=buttons("offer_first_checkin_buttons"))
         say_menu(dispatcher, tracker)
         return [SlotSet("onboarded", True)]
 

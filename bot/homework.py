@@ -34,6 +34,8 @@ _BARE_CODE = re.compile(rf"^\W*({_CODE})\W*$")
 _YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|y|fine|that's ok|that's fine|yes,? that's ok|go ahead|i agree)$")
 _NO = re.compile(r"^(no|nope|n|no thanks|no,? keep it private|keep it private|private|i'd rather not|rather not)$")
 _ANSWERS = re.compile(r"\b(answers?|everything|all of it|what i wrote)\b")
+_PRIVATELY = re.compile(r"\b(privately|myself|for me|on my own|do it)\b")
+_NOT_NOW = re.compile(r"\b(not now|later|another time|no thanks|maybe later)\b")
 _FINISHED_ONLY = re.compile(r"\b(only|just)\b.*\b(finished|done|did it)\b|^(finished|done|nothing|nothing else)$")
 
 OPENED, CONSENTED, STARTED, COMPLETED, DECLINED, REVOKED = (
@@ -79,9 +81,13 @@ def _event(assignment: Assignment, kind: str) -> None:
     assignment.events.append(AssignmentEvent(kind=kind))
 
 
+def _assignment(session: Session, code: str) -> Assignment | None:
+    return session.scalars(select(Assignment).where(Assignment.code == code.upper())).first()
+
+
 def open_code(session: Session, *, sender_id: str, channel: str, code: str) -> Opened:
-    """Redeem ``code`` for this person: the invitation with consent asked, or why not."""
-    assignment = session.scalars(select(Assignment).where(Assignment.code == code.upper())).first()
+    """Redeem ``code`` for this person: the invitation (consent is asked next), or why not."""
+    assignment = _assignment(session, code)
     if assignment is None:
         return Opened("not_found", [Reply(words()["not_found"])])
     if assignment.status == REVOKED:
@@ -98,9 +104,35 @@ def open_code(session: Session, *, sender_id: str, channel: str, code: str) -> O
     replies = [Reply(words()["intro"].format(therapist=name, exercise=_title(assignment)))]
     if assignment.note:
         replies.append(Reply(words()["intro_note"].format(note=assignment.note)))
-    buttons = tuple(Button(title, title) for title in words()["consent_buttons"])
-    replies.append(Reply(words()["what_they_see"].format(therapist=name), buttons))
     return Opened("invited", replies, assignment.id)
+
+
+def _buttons(key: str) -> tuple[Button, ...]:
+    return tuple(Button(title, title) for title in words()[key])
+
+
+def consent_question(session: Session, assignment_id: int) -> Reply:
+    """What the therapist will see, and whether that is OK."""
+    assignment = session.get(Assignment, assignment_id)
+    name = _therapist_name(assignment) if assignment else words()["your_therapist"]
+    return Reply(words()["what_they_see"].format(therapist=name), _buttons("consent_buttons"))
+
+
+def declined_question() -> Reply:
+    """After a no: the exercise just for the person, now or later."""
+    return Reply(words()["declined_question"], _buttons("declined_buttons"))
+
+
+def share_question(session: Session, assignment_id: int) -> Reply:
+    """At the end: the answers, or only that it was done."""
+    assignment = session.get(Assignment, assignment_id)
+    name = _therapist_name(assignment) if assignment else words()["your_therapist"]
+    return Reply(words()["share_question"].format(therapist=name), _buttons("share_buttons"))
+
+
+def unclear(stage: str) -> Reply:
+    """A kind "I didn't catch that" for a stage's question (``consent``, ``declined`` or ``share``)."""
+    return Reply(words()[f"{stage}_unclear"])
 
 
 def read_consent(text: str) -> bool | None:
@@ -109,6 +141,16 @@ def read_consent(text: str) -> bool | None:
     if _YES.match(answer):
         return True
     if _NO.match(answer):
+        return False
+    return None
+
+
+def read_private_choice(text: str) -> bool | None:
+    """After declining: True to do the exercise privately now, False for not now, None when unclear."""
+    answer = without_end_punctuation(text)
+    if _PRIVATELY.search(answer) or _YES.match(answer):
+        return True
+    if _NOT_NOW.search(answer) or _NO.match(answer):
         return False
     return None
 
@@ -122,11 +164,10 @@ def _own(session: Session, sender_id: str, assignment_id: int) -> Assignment | N
 
 
 def answer_consent(session: Session, *, sender_id: str, assignment_id: int, agreed: bool) -> list[Reply]:
-    """Record the person's answer; the replies to say next (the exercise follows a yes)."""
+    """Record the person's answer; what to say (the exercise's first step follows a yes)."""
     assignment = _own(session, sender_id, assignment_id)
     if assignment is None or assignment.status not in OPEN:
         return [Reply(words()["ended"])]
-    name = _therapist_name(assignment)
     if agreed:
         if assignment.status != CONSENTED:
             assignment.status = CONSENTED
@@ -134,8 +175,11 @@ def answer_consent(session: Session, *, sender_id: str, assignment_id: int, agre
         return [Reply(words()["consented"])]
     assignment.status = DECLINED
     _event(assignment, DECLINED)
-    buttons = tuple(Button(title, title) for title in words()["declined_buttons"])
-    return [Reply(words()["declined"].format(therapist=name), buttons)]
+    return [Reply(words()["declined"].format(therapist=_therapist_name(assignment)))]
+
+
+def not_now() -> list[Reply]:
+    return [Reply(words()["not_now"])]
 
 
 def exercise_of(session: Session, assignment_id: int) -> str | None:
@@ -160,14 +204,11 @@ def run_started(session: Session, assignment_id: int) -> None:
         _event(assignment, STARTED)
 
 
-def run_finished(session: Session, assignment_id: int, entry: list[str]) -> list[Reply]:
-    """Keep what finishing could share until the person chooses; the question to ask."""
+def run_finished(session: Session, assignment_id: int, entry: list[str]) -> None:
+    """Keep what finishing could share, sealed, only until the person chooses what to share."""
     assignment = session.get(Assignment, assignment_id)
-    if assignment is None or assignment.status not in (CONSENTED, STARTED):
-        return []
-    assignment.pending_share = {"answers": entry}
-    buttons = tuple(Button(title, title) for title in words()["share_buttons"])
-    return [Reply(words()["share_question"].format(therapist=_therapist_name(assignment)), buttons)]
+    if assignment is not None and assignment.status in (CONSENTED, STARTED):
+        assignment.pending_share = {"answers": entry}
 
 
 def read_share(text: str) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bot.config import settings
 from bot.countries import country_from_language_tag, country_or_none
 from bot.exercises.safety_plan import describe_plan, no_plan_text
+from bot.homework import crisis_lines_shown
 from bot.safety import Risk, crisis_reply, sos_reply
 from bot.safety.crisis import CrisisReply
 from bot.safety.verdict import ASK, assess
@@ -99,9 +100,11 @@ def plan_responses(sender_id: str) -> list[dict]:
 
 
 def record(sender_id: str, channel: str, *, category: str, layer: str) -> None:
-    """Record a safety event (no text)."""
+    """Record a safety event (no text), and that crisis lines were shown on any homework the person agreed to."""
     with session_scope() as session:
         record_safety_event(session=session, sender_id=sender_id, channel=channel, category=category, layer=layer)
+        if sender_id:
+            crisis_lines_shown(session, sender_id=sender_id)
 
 
 def reply_responses(reply: CrisisReply) -> list[dict]:

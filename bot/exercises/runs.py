@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot import homework
 from bot.content import say
 from bot.exercises.engine import (
     ABANDONED,
@@ -35,6 +36,7 @@ from bot.exercises.engine import (
     go_back,
     handle_reply,
     new_state,
+    parse_control,
     read_resume_answer,
     skip_step,
     words,
@@ -44,6 +46,11 @@ from bot.progress.dates import day_label
 from bot.replies import Reply
 from bot.storage.models import ExerciseEntry, ExerciseRun, User, utc_now
 from bot.storage.repositories import find_user, get_or_create_user, latest_entry
+
+# While homework from a therapist waits for the person's consent, for a choice after declining,
+# or for what to share at the end, the run's state says so under this key.
+HOMEWORK_STAGE = "homework_stage"
+CONSENT, DECLINED, SHARE = "consent", "declined", "share"
 
 
 class RunNotFoundError(LookupError):
@@ -85,6 +92,13 @@ class ExerciseRuns:
         run = self._new_run(exercise, context, assignment_id=assignment_id)
         return self._turn(run, [])
 
+    def start_homework(self, exercise: Exercise, context: Context, *, assignment_id: int) -> RunTurn:
+        """A fresh run of a therapist's homework, which first asks whether sharing is OK."""
+        self.pause_running()
+        run = self._new_run(exercise, context, assignment_id=assignment_id)
+        run.state = {**run.state, HOMEWORK_STAGE: CONSENT}
+        return self._turn(run, [])
+
     def resume_latest(self) -> RunTurn | None:
         """The most recently paused run, running again where it stopped; None when nothing is paused."""
         self.pause_running()
@@ -100,6 +114,13 @@ class ExerciseRuns:
     def prompt(self, run_id: str, context: Context) -> list[Reply]:
         """What the running run asks now."""
         run = self._running(run_id)
+        stage = run.state.get(HOMEWORK_STAGE)
+        if stage == CONSENT:
+            return [homework.consent_question(self._session, run.assignment_id)]
+        if stage == DECLINED:
+            return [homework.declined_question()]
+        if stage == SHARE:
+            return [homework.share_question(self._session, run.assignment_id)]
         return current_prompt(_exercise_of(run), run.state, context)
 
     def reply(self, run_id: str, text: str, context: Context) -> RunTurn:
@@ -109,6 +130,8 @@ class ExerciseRuns:
         a finished run is saved when the person chose saving.
         """
         run = self._running(run_id)
+        if run.state.get(HOMEWORK_STAGE):
+            return self._answer_homework(run, text)
         if run.state.get("offer_resume"):
             return self._answer_resume_offer(run, text, context)
         return self._apply(run, handle_reply(_exercise_of(run), run.state, text, context), context)
@@ -175,11 +198,62 @@ class ExerciseRuns:
         if turn.status == PAUSED:
             self._set_aside(run)
         elif turn.status == FINISHED:
-            worth_keeping = _exercise_of(run).worth_keeping(run.state["data"])
-            self._finish(run, context, worth_keeping)
+            exercise = _exercise_of(run)
+            worth_keeping = exercise.worth_keeping(run.state["data"])
+            reporting_to = homework.shared_assignment_id(
+                self._session, sender_id=self._sender_id, assignment_id=run.assignment_id
+            )
+            if reporting_to is not None:
+                # The answers wait, sealed in the assignment, for the person's choice of what to share.
+                answers = exercise.describe_entry(exercise.entry(run.state["data"]))
+                homework.run_finished(self._session, reporting_to, [reply.text for reply in answers])
+            self._keep(run, context, worth_keeping)
             if worth_keeping:  # say whether it was kept, as the person chose
                 replies = [*replies, Reply(say("saved" if run.entry_id is not None else "not_saved"))]
+            if reporting_to is not None:
+                run.state = {HOMEWORK_STAGE: SHARE}
+            else:
+                self._end(run, FINISHED)
         return self._turn(run, replies)
+
+    def _answer_homework(self, run: ExerciseRun, text: str) -> RunTurn:
+        """Consent before a therapist's homework, a choice after declining, what to share at the end."""
+        stage = run.state[HOMEWORK_STAGE]
+        stopping = parse_control(text) == STOP
+        if stage == SHARE:
+            choice = homework.SHARE_FINISHED if stopping else homework.read_share(text)
+            if choice is None:
+                return self._turn(run, [homework.unclear(SHARE)])
+            replies = homework.choose_share(
+                self._session, sender_id=self._sender_id, assignment_id=run.assignment_id, choice=choice
+            )
+            self._end(run, FINISHED)
+            return self._turn(run, replies)
+        if stopping and stage == CONSENT:  # undecided: kept, to be picked up with "resume"
+            self._set_aside(run)
+            return self._turn(run, [Reply(words()["paused"])])
+        if stage == CONSENT:
+            agreed = homework.read_consent(text)
+            if agreed is None:
+                return self._turn(run, [homework.unclear(CONSENT)])
+            replies = homework.answer_consent(
+                self._session, sender_id=self._sender_id, assignment_id=run.assignment_id, agreed=agreed
+            )
+            if agreed:
+                homework.run_started(self._session, run.assignment_id)
+                run.state = _without(run.state, HOMEWORK_STAGE)
+            else:
+                run.state = {**run.state, HOMEWORK_STAGE: DECLINED}
+            return self._turn(run, replies)
+        privately = False if stopping else homework.read_private_choice(text)
+        if privately is None:
+            return self._turn(run, [homework.unclear(DECLINED)])
+        if not privately:
+            self._end(run, ABANDONED)
+            return self._turn(run, homework.not_now())
+        run.assignment_id = None  # declined: nothing of this run reaches the therapist
+        run.state = _without(run.state, HOMEWORK_STAGE)
+        return self._turn(run, [])
 
     def _answer_resume_offer(self, run: ExerciseRun, text: str, context: Context) -> RunTurn:
         answer = read_resume_answer(text)
@@ -197,13 +271,13 @@ class ExerciseRuns:
             return self._turn(run, [Reply(words()["paused"])])
         return self._turn(run, [Reply(words()["resume_unclear"])])
 
-    def _finish(self, run: ExerciseRun, context: Context, worth_keeping: bool) -> None:
+    def _keep(self, run: ExerciseRun, context: Context, worth_keeping: bool) -> None:
+        """Save a finished run as an entry, when the person chose saving."""
         if context.consent_to_save and worth_keeping:
             entry = ExerciseEntry(user=run.user, kind=run.exercise, answers=_exercise_of(run).entry(run.state["data"]))
             self._session.add(entry)
             self._session.flush()
             run.entry_id = entry.id
-        self._end(run, FINISHED)
 
     def _set_aside(self, run: ExerciseRun) -> None:
         # One paused run per exercise: an older one of the same exercise is given up.
@@ -291,9 +365,14 @@ class ExerciseRuns:
         return RunTurn(run.id, run.exercise, replies, run.status, saved=run.entry_id is not None)
 
 
+def _without(state: dict[str, Any], key: str) -> dict[str, Any]:
+    """A new state without ``key`` (a new dict, so the change is saved)."""
+    return {name: value for name, value in state.items() if name != key}
+
+
 def _without_offer(state: dict[str, Any]) -> dict[str, Any]:
-    """A new state without the offer to resume (a new dict, so the change is saved)."""
-    return {key: value for key, value in state.items() if key != "offer_resume"}
+    """A new state without the offer to resume."""
+    return _without(state, "offer_resume")
 
 
 def _exercise_of(run: ExerciseRun) -> Exercise:

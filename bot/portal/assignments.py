@@ -31,6 +31,7 @@ STATUS_LABELS: dict[str, str] = {
     "declined": "Declined to share",
     "revoked": "Revoked",
     "overdue": "Overdue",
+    "crisis_lines": "Crisis lines shown",
 }
 MAX_LABEL_CHARS = 80
 MAX_NOTE_CHARS = 500

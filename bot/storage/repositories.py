@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.config import settings
-from bot.storage.models import ExerciseEntry, Profile, SafetyEvent, User, utc_now
+from bot.storage.models import Assignment, ExerciseEntry, Profile, SafetyEvent, User, utc_now
 
 
 def pseudonym(sender_id: str) -> str:
@@ -148,5 +148,10 @@ def erase_user(*, session: Session, sender_id: str) -> bool:
     user = find_user(session=session, sender_id=sender_id)
     if user is None:
         return False
+    # A therapist keeps the record that homework was given; what the person shared goes with them.
+    for assignment in session.scalars(select(Assignment).where(Assignment.user_id == user.id)):
+        assignment.shared = None
+        assignment.pending_share = None
+        assignment.user_id = None
     session.delete(user)
     return True

@@ -357,3 +357,24 @@ def test_how_have_i_been_doing_shows_the_chart_served_by_the_project_itself(page
     assert "check-ins over time" in chart.get_attribute("alt")
     expect(chart).to_have_js_property("complete", True)
     expect(chart).to_have_js_property("naturalWidth", 720)  # the PNG loaded, from the project's own server
+
+
+def test_a_homework_link_offers_the_homework_and_sends_its_code_only_when_pressed(
+    page: Page, webchat: WebChat, servers: BotServers
+) -> None:
+    open_chat(page, webchat.url + "?code=ab3d5f7h")
+    homework = log(page).get_by_role("button", name="Open my homework")
+    expect(homework).to_be_enabled()
+    expect(page.locator(".ecw-message--user")).to_have_count(0)
+    homework.click()
+    bot_says(page, CONSENT_QUESTION)  # a new person is welcomed first; the homework is offered after
+    tracker = requests.get(
+        f"{servers.rasa_url}/conversations/{session_id(page)}/tracker", params={"token": servers.api_token}, timeout=30
+    ).json()
+    assert tracker["slots"]["homework_code"] == "AB3D5F7H"
+
+
+def test_a_link_with_something_that_is_not_a_code_offers_nothing(page: Page, webchat: WebChat) -> None:
+    open_chat(page, webchat.url + "?code=<script>alert(1)</script>")
+    expect(log(page).get_by_role("button", name="Hello")).to_be_enabled()
+    expect(log(page).get_by_role("button", name="Open my homework")).to_have_count(0)

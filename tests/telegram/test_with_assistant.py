@@ -95,11 +95,12 @@ async def test_a_deep_link_carries_the_homework_code_to_the_assistant(
     rasa_bot: Application, fake_api: FakeBotApi, servers: BotServers
 ) -> None:
     user = someone()
-    await fake_api.push(text_update(user, "/start abc123"))
+    await fake_api.push(text_update(user, "/start ab3d5f7h"))
     await question_with_buttons(fake_api, user, CONSENT_PAYLOADS)
-    latest = tracker(servers, user)["latest_message"]
-    assert latest["text"] == "hi"
-    assert latest["metadata"]["homework_code"] == "abc123"
+    state = tracker(servers, user)
+    assert state["latest_message"]["text"] == "my code is AB3D5F7H"
+    assert state["latest_message"]["intent"]["name"] == "redeem_code"
+    assert state["slots"]["homework_code"] == "AB3D5F7H", "kept until onboarding is done"
 
 
 async def test_a_malformed_deep_link_code_is_not_forwarded(
@@ -109,7 +110,49 @@ async def test_a_malformed_deep_link_code_is_not_forwarded(
     await fake_api.push(text_update(user, "/start <script>"))
     await question_with_buttons(fake_api, user, CONSENT_PAYLOADS)
     assert fake_api.texts(user)[0] == content.say("homework_code_invalid")
-    assert "homework_code" not in (tracker(servers, user)["latest_message"].get("metadata") or {})
+    assert tracker(servers, user)["latest_message"]["text"] == "hi"
+
+
+async def test_homework_opened_from_a_deep_link_asks_consent_and_runs_the_exercise(
+    rasa_bot: Application, fake_api: FakeBotApi
+) -> None:
+    from datetime import date
+
+    from bot.portal.accounts import create_therapist
+    from bot.portal.assignments import AssignmentRequest, create_assignment
+    from bot.storage import session_scope
+    from bot.storage.models import Assignment
+
+    def assign() -> tuple[int, str]:
+        with session_scope() as session:
+            therapist = create_therapist(session, f"t{user}@example.org", "a long enough passphrase", "Ann Smith")
+            assignment = create_assignment(
+                session, therapist, AssignmentRequest("grounding", "Telegram client").checked(date.today())
+            )
+            return assignment.id, assignment.code
+
+    def status(assignment_id: int) -> str:
+        with session_scope() as session:
+            return session.get(Assignment, assignment_id).status
+
+    user = someone()
+    assignment_id, code = await asyncio.to_thread(assign)
+    await fake_api.push(text_update(user, "/start"))
+    consent = await question_with_buttons(fake_api, user, CONSENT_PAYLOADS)
+    await fake_api.push(callback_update(user, consent.result, "yes, keep them"))
+    await fake_api.wait_for_text(user, "Which side")
+    await fake_api.push(text_update(user, "parent"))
+    await fake_api.wait_for_text(user, "Which country")
+    await fake_api.push(text_update(user, "United Kingdom"))
+    await fake_api.wait_for_text(user, "a parent in United Kingdom")
+
+    await fake_api.push(text_update(user, f"/start {code}"))
+    await fake_api.wait_for_text(user, "Ann Smith has suggested")
+    question = await question_with_buttons(fake_api, user, ["Yes, that's OK", "No, keep it private"])
+    assert "never see our conversation" in question.params["text"]
+    await fake_api.push(callback_update(user, question.result, "Yes, that's OK"))
+    await fake_api.wait_for_text(user, "Let's begin")
+    assert await asyncio.to_thread(status, assignment_id) == "started"
 
 
 async def test_two_people_at_once_are_both_answered_each_in_order(

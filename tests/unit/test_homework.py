@@ -12,6 +12,7 @@ from bot.homework import (
     answer_consent,
     choose_share,
     code_in,
+    consent_question,
     crisis_lines_shown,
     open_code,
     read_consent,
@@ -72,8 +73,10 @@ def test_opening_a_code_names_the_therapist_shows_the_note_and_asks(tmp_path) ->
     texts = " ".join(reply.text for reply in opened.replies)
     assert opened.outcome == "invited" and opened.assignment_id == assignment_id
     assert "Ann Smith has suggested" in texts and "Take your time with this." in texts
-    assert "never see our conversation" in texts
-    assert [button.title for button in opened.replies[-1].buttons] == ["Yes, that's OK", "No, keep it private"]
+    with session_scope() as session:
+        question = consent_question(session, assignment_id)
+    assert "Ann Smith will see" in question.text and "never see our conversation" in question.text
+    assert [button.title for button in question.buttons] == ["Yes, that's OK", "No, keep it private"]
     assert status_of(assignment_id)[:2] == ("opened", ["sent", "opened"])
 
 
@@ -85,8 +88,7 @@ def test_agreeing_then_finishing_shares_exactly_what_was_chosen() -> None:
         assert shared_assignment_id(session, sender_id="client-2", assignment_id=assignment_id) == assignment_id
         assert shared_assignment_id(session, sender_id="someone-else", assignment_id=assignment_id) is None
         run_started(session, assignment_id)
-        question = run_finished(session, assignment_id, ["I noticed the kettle and the rain."])
-        assert [button.title for button in question[0].buttons] == ["My answers", "Only that I finished"]
+        run_finished(session, assignment_id, ["I noticed the kettle and the rain."])
         choose_share(session, sender_id="client-2", assignment_id=assignment_id, choice=SHARE_ANSWERS)
     status, events, shared, _ = status_of(assignment_id)
     assert status == "completed" and events == ["sent", "opened", "consented", "started", "completed"]
@@ -111,7 +113,8 @@ def test_declining_tells_the_therapist_only_declined_and_keeps_the_run_private()
         replies = answer_consent(session, sender_id="client-4", assignment_id=assignment_id, agreed=False)
         assert "only see that you chose to keep it private" in replies[0].text
         assert shared_assignment_id(session, sender_id="client-4", assignment_id=assignment_id) is None
-        assert run_finished(session, assignment_id, ["words"]) == []
+        run_finished(session, assignment_id, ["words"])
+        assert session.get(Assignment, assignment_id).pending_share is None
         crisis_lines_shown(session, sender_id="client-4")
     status, events, shared, crisis = status_of(assignment_id)
     assert (status, shared, crisis) == ("declined", None, False) and events[-1] == "declined"
@@ -173,3 +176,70 @@ def test_consent_answers(text: str, agreed: bool | None) -> None:
 )
 def test_share_answers(text: str, choice: str | None) -> None:
     assert read_share(text) == choice
+
+
+def _runs(sender: str, session):
+    from bot.exercises.runs import ExerciseRuns
+
+    return ExerciseRuns(session=session, sender_id=sender, channel="rest")
+
+
+def _texts(replies) -> str:
+    return " ".join(reply.text for reply in replies)
+
+
+def test_a_homework_run_asks_consent_runs_the_exercise_and_asks_what_to_share() -> None:
+    from bot.exercises import Context, exercise_by_name
+
+    assignment_id, code = assigned(exercise="checkin")
+    context = Context(role="parent", country="GB", consent_to_save=False)
+    with session_scope() as session:
+        open_code(session, sender_id="runner", channel="rest", code=code)
+        runs = _runs("runner", session)
+        turn = runs.start_homework(exercise_by_name("checkin"), context, assignment_id=assignment_id)
+        assert "will see whether you started and finished" in _texts(runs.prompt(turn.run_id, context))
+        assert "didn't catch that" in _texts(runs.reply(turn.run_id, "what?", context).replies)
+        assert "Let's begin" in _texts(runs.reply(turn.run_id, "Yes, that's OK", context).replies)
+        for _ in range(5):  # the WHO-5 statements
+            runs.reply(turn.run_id, "most of the time", context)
+        finished = runs.reply(turn.run_id, "6", context)
+        assert finished.status == "running", "the run waits for the choice of what to share"
+        assert "What would you like Ann Smith to see?" in _texts(runs.prompt(turn.run_id, context))
+        shared = runs.reply(turn.run_id, "Only that I finished", context)
+        assert shared.status == "finished" and "nothing of what you wrote" in _texts(shared.replies)
+    status, events, shared_data, _ = status_of(assignment_id)
+    assert status == "completed" and shared_data == {"finished": True}
+    assert events == ["sent", "opened", "consented", "started", "completed"]
+
+
+def test_declining_homework_can_still_run_privately_or_not_at_all() -> None:
+    from bot.exercises import Context, exercise_by_name
+
+    context = Context(role="adult_child", country="GB")
+    private_id, private_code = assigned(exercise="grounding", note="private")
+    later_id, later_code = assigned(exercise="grounding", note="later")
+    with session_scope() as session:
+        runs = _runs("decliner", session)
+        open_code(session, sender_id="decliner", channel="rest", code=private_code)
+        turn = runs.start_homework(exercise_by_name("grounding"), context, assignment_id=private_id)
+        runs.reply(turn.run_id, "No, keep it private", context)
+        assert "just for yourself" in _texts(runs.prompt(turn.run_id, context))
+        assert runs.reply(turn.run_id, "Just for me", context).status == "running"
+        assert "just for yourself" not in _texts(runs.prompt(turn.run_id, context))
+
+        open_code(session, sender_id="decliner", channel="rest", code=later_code)
+        later = runs.start_homework(exercise_by_name("grounding"), context, assignment_id=later_id)
+        runs.reply(later.run_id, "no", context)
+        assert runs.reply(later.run_id, "Not now", context).status == "abandoned"
+    assert status_of(private_id)[0] == status_of(later_id)[0] == "declined"
+    assert status_of(private_id)[2] is None
+
+
+def test_no_homework_button_reads_as_risk_when_pressed() -> None:
+    # A pressed button comes back as a message and is screened like any other: "Do it
+    # privately" once got the crisis reply, so every button's words are checked.
+    from bot.homework import words
+    from bot.safety.verdict import NONE, assess
+
+    titles = [title for key in ("consent_buttons", "declined_buttons", "share_buttons") for title in words()[key]]
+    assert {title: assess(title).level for title in titles} == dict.fromkeys(titles, NONE)

@@ -20,27 +20,27 @@ from bot.channels import guard
 from bot.channels.telegram import check_backs, content
 from bot.channels.telegram.conversation import bridge_of, converse, crisis_first, gate, send_sos, sender_of
 from bot.channels.telegram.delivery import INTERNAL, OPEN_KEYBOARD, deliver, payload_of, retire_keyboard
+from bot.homework import code_in
 from bot.privacy import erase_person, export_person
 from bot.safety import check_back
 
 logger = logging.getLogger(__name__)
 
-HOMEWORK_CODE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 DELETE_YES, DELETE_NO = INTERNAL + "delete:yes", INTERNAL + "delete:no"
 DELETE_ANSWERS = f"^{re.escape(INTERNAL)}delete:"
 
 
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/start, maybe with a deep-link code from a therapist: greet through the assistant with "hi"."""
+    """/start, maybe with a therapist's homework code from a deep link: the code is opened, else "hi"."""
     screening = await gate(update, context, update.message.text)
     if screening is None:
         return
-    code = context.args[0] if context.args else None
-    valid = code is not None and HOMEWORK_CODE.fullmatch(code) is not None
-    before = (content.say("homework_code_invalid"),) if code is not None and not valid else ()
+    given = context.args[0] if context.args else None
+    code = code_in(given) if given is not None and len(given) <= 64 else None
+    before = (content.say("homework_code_invalid"),) if given is not None and code is None else ()
+    # The code travels as words, as if typed, so it is read the same way on every channel.
     async with bridge_of(context).locks.hold(update.effective_chat.id):
-        await converse(update, context, screening, forward="hi", metadata={"homework_code": code} if valid else None,
-                       before=before)
+        await converse(update, context, screening, forward=f"my code is {code}" if code else "hi", before=before)
 
 
 async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

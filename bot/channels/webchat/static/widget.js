@@ -105,6 +105,8 @@
     deleted: "Your data has been deleted. This is a new conversation.",
     startedOver: "You've started a new conversation.",
     imageAlt: "An image from the companion",
+    openHomework: "Open my homework",
+    homeworkLink: "You followed a link with something your therapist suggested.",
   };
 
   const data = script.dataset;
@@ -123,6 +125,8 @@
     startOpen: data.open === "true",
     // Where "Quick exit" goes: an ordinary page that draws no attention (https only).
     exitUrl: /^https:\/\//.test(data.exitUrl || "") ? data.exitUrl : "https://www.bbc.co.uk/weather",
+    // A therapist's homework link (…/?code=AB3D5F7H): offered as a button, never sent unasked.
+    homeworkCode: homeworkCodeIn(window.location.search),
   };
 
   const keys = {
@@ -141,6 +145,12 @@
 
   function hexColor(value) {
     return /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value || "") ? value : "";
+  }
+
+  function homeworkCodeIn(search) {
+    // The same alphabet as the codes the portal makes (no 0/O, 1/I/L); anything else is ignored.
+    const code = new URLSearchParams(search || "").get("code") || "";
+    return /^[A-HJKMNP-Z2-9]{8}$/i.test(code) ? code.toUpperCase() : "";
   }
 
   function positiveInteger(value) {
@@ -622,11 +632,15 @@
 
   function greet() {
     const greeting = GREETINGS[config.greeting];
+    const replies = [{ title: greeting.button, payload: "hi" }];
+    if (config.homeworkCode) {
+      replies.unshift({ title: TEXT.openHomework, payload: `my code is ${config.homeworkCode}` });
+    }
     addEntry({
       who: "bot",
       lang: config.greetingText ? false : config.greeting,
       text: config.greetingText || greeting.text,
-      replies: [{ title: greeting.button, payload: "hi" }],
+      replies,
     });
   }
 
@@ -1086,6 +1100,13 @@
     renderHistory();
     if (!state.history.length) {
       greet();
+    } else if (config.homeworkCode) {
+      // A returning visitor following a new homework link: offer it below what is already here.
+      addEntry({
+        who: "bot",
+        text: TEXT.homeworkLink,
+        replies: [{ title: TEXT.openHomework, payload: `my code is ${config.homeworkCode}` }],
+      });
     }
     ui.input.value = read("sessionStorage", keys.draft(state.sessionId)) || "";
     updateCounter();
