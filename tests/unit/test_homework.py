@@ -243,3 +243,19 @@ def test_no_homework_button_reads_as_risk_when_pressed() -> None:
 
     titles = [title for key in ("consent_buttons", "declined_buttons", "share_buttons") for title in words()[key]]
     assert {title: assess(title).level for title in titles} == dict.fromkeys(titles, NONE)
+
+
+def test_erasing_a_client_removes_what_they_shared_and_keeps_the_therapists_record() -> None:
+    from bot.storage.repositories import erase_user
+
+    assignment_id, code = assigned(note="erase")
+    with session_scope() as session:
+        open_code(session, sender_id="leaver", channel="rest", code=code)
+        answer_consent(session, sender_id="leaver", assignment_id=assignment_id, agreed=True)
+        run_finished(session, assignment_id, ["something personal"])
+        choose_share(session, sender_id="leaver", assignment_id=assignment_id, choice=SHARE_ANSWERS)
+        assert erase_user(session=session, sender_id="leaver")
+    with session_scope() as session:
+        assignment = session.get(Assignment, assignment_id)
+        assert (assignment.shared, assignment.pending_share, assignment.user_id) == (None, None, None)
+        assert assignment.status == "completed"
