@@ -54,6 +54,11 @@ class Screening:
         return self.risk or self.unsure
 
 
+def encodable(text: str | None) -> str | None:
+    """``text`` with any lone UTF-16 surrogate replaced by "?", so every later step can encode it."""
+    return text.encode("utf-8", "replace").decode("utf-8") if text else text
+
+
 def is_sos(text: str) -> bool:
     """True for /sos and "help now", which are answered without the model."""
     return bool(_SOS.match(text or ""))

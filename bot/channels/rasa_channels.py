@@ -57,6 +57,8 @@ def guarded(on_new_message: OnNewMessage) -> OnNewMessage:
 
     async def handle(message: UserMessage) -> None:
         output, sender, channel = message.output_channel, message.sender_id, message.input_channel or "unknown"
+        # JSON lets "\\ud800" through as a lone surrogate, which no encoder, spaCy or database takes.
+        message.text = guard.encodable(message.text)
         screening = guard.screen(message.text)
         language = language_tag_in(message.metadata)  # a hint at the country until it is known
         responses: list[dict[str, Any]] = []

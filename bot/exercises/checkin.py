@@ -64,7 +64,8 @@ def read_rating(text: str) -> int | None:
 
 
 def _single_number(answer: str) -> int | None:
-    numbers = re.findall(r"\b\d+\b", answer.split("/")[0])
+    # Three digits at most: an answer is 0 to 10, and int() refuses strings of thousands of digits.
+    numbers = re.findall(r"\b\d{1,3}\b", answer.split("/")[0])
     if len(numbers) == 1:
         return int(numbers[0])
     words = [_NUMBER_WORDS[word] for word in re.findall(r"[a-z]+", answer) if word in _NUMBER_WORDS]

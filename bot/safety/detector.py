@@ -561,6 +561,9 @@ def _pieces(normalised: str) -> list[str]:
     longest pattern, so no phrase is cut in two.
     """
     pieces = []
+    # spaCy's tokenizer takes time growing with the square of a run without spaces ("!!!…", a
+    # wall of emoji); no word is this long, so such runs are cut before it sees them.
+    normalised = _LONG_RUN.sub(r"\g<0> ", normalised)
     for sentence in _SENTENCE_END.split(normalised):
         words = sentence.split()
         if len(words) <= _WINDOW_WORDS + _WINDOW_OVERLAP:
@@ -570,6 +573,9 @@ def _pieces(normalised: str) -> list[str]:
         for start in range(0, len(words) - _WINDOW_OVERLAP, _WINDOW_WORDS):
             pieces.append(" ".join(words[start : start + _WINDOW_WORDS + _WINDOW_OVERLAP]))
     return pieces
+
+
+_LONG_RUN = re.compile(r"\S{40}")
 
 
 def _risks_in(sentence: str, context: _MessageContext) -> list[Risk]:

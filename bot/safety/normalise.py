@@ -150,9 +150,10 @@ def _unleet(match: re.Match[str]) -> str:
 def normalise(text: str) -> str:
     """Return ``text`` lower-cased with slang, misspellings, leetspeak and missing apostrophes rewritten.
 
-    The result is meant for pattern matching only: it is never shown to anyone.
+    The result is meant for pattern matching only: it is never shown to anyone. A lone UTF-16
+    surrogate (JSON's "\\ud800" decodes to one) becomes "?", so no layer ever fails to encode it.
     """
-    lowered = text.translate(_CURLY).lower()
+    lowered = text.encode("utf-8", "replace").decode("utf-8").translate(_CURLY).lower()
     lowered = _LEET_WORD.sub(_unleet, lowered)
     lowered = _STRETCHED.sub(r"\1", lowered)
     lowered = _SELF_HARM.sub("selfharm", lowered)

@@ -100,3 +100,14 @@ def test_rasa_and_the_action_server_listen_on_loopback_only(servers: BotServers)
     loopback = "0100007F"  # 127.0.0.1 as /proc/net/tcp writes it
     for port in (servers.rasa_port, servers.action_port):
         assert listening_addresses(port) == {loopback}, port
+
+
+def test_a_lone_surrogate_in_the_json_still_gets_the_crisis_reply(servers: BotServers) -> None:
+    # "\ud800" is valid JSON that decodes to a string no encoder takes; the screen once raised on
+    # it and the person got no reply at all.
+    body = '{"sender": "surrogate-test", "message": "I want to end my life tonight \\ud800"}'
+    reply = requests.post(
+        f"{servers.rasa_url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}, timeout=60
+    )
+    assert reply.status_code == 200
+    assert any((item.get("custom") or {}).get("safety", {}).get("level") == "crisis" for item in reply.json())
