@@ -27,13 +27,28 @@ class Portal:
     work_dir: Path
     accounts: int = field(default=0)
 
+    @property
+    def database_url(self) -> str:
+        return self.environment["DATABASE_URL"]
+
     def create_therapist(self, email: str | None = None, password: str = PASSWORD) -> str:
-        """A new account through the command line; its email."""
+        """A new account in the portal's database (the command line is tested on its own); its email."""
+        from bot.portal.accounts import create_therapist
+        from bot.storage import session_scope
+
         self.accounts += 1
         email = email or f"therapist{self.accounts}@example.org"
-        result = self.cli("therapist", "create", email, "--password-stdin", stdin=password + "\n")
-        assert result.returncode == 0, result.stderr
+        with session_scope(self.database_url) as session:
+            create_therapist(session, email, password)
         return email
+
+    def api_token(self, email: str) -> str:
+        """A new personal access token for the account (the command line is tested on its own)."""
+        from bot.portal.accounts import issue_api_token, therapist_by_email
+        from bot.storage import session_scope
+
+        with session_scope(self.database_url) as session:
+            return issue_api_token(session, therapist_by_email(session, email))
 
     def cli(self, *arguments: str, stdin: str = "") -> subprocess.CompletedProcess:
         return subprocess.run(

@@ -114,7 +114,12 @@ def test_passwords_are_stored_only_as_argon2_hashes(portal: Portal) -> None:
             assert b"a passphrase nobody may read" not in path.read_bytes()
 
 
-def test_the_command_line_refuses_weak_passwords_bad_emails_and_duplicates(portal: Portal) -> None:
+def test_the_command_line_creates_accounts_and_refuses_weak_passwords_bad_emails_and_duplicates(
+    portal: Portal,
+) -> None:
+    created = portal.cli("therapist", "create", "CLI@Example.org", "--name", "Ann", "--password-stdin", stdin=PASSWORD)
+    assert created.returncode == 0 and "cli@example.org" in created.stdout
+    assert portal.log_in(portal.browser(), "cli@example.org").status_code == 303
     weak = portal.cli("therapist", "create", "weak@example.org", "--password-stdin", stdin="short\n")
     assert weak.returncode == 1 and "at least 12 characters" in weak.stderr
     bad = portal.cli("therapist", "create", "not-an-email", "--password-stdin", stdin=PASSWORD + "\n")

@@ -8,10 +8,7 @@ from tests.portal.conftest import Portal
 
 
 def _token(portal: Portal, email: str | None = None) -> str:
-    email = email or portal.create_therapist()
-    issued = portal.cli("therapist", "token", email)
-    assert issued.returncode == 0, issued.stderr
-    return issued.stdout.strip()
+    return portal.api_token(email or portal.create_therapist())
 
 
 def _api(portal: Portal, token: str | None) -> requests.Session:
@@ -45,7 +42,9 @@ def test_create_list_read_and_revoke_an_assignment(portal: Portal) -> None:
 
 def test_a_missing_bad_or_revoked_token_gets_401(portal: Portal) -> None:
     email = portal.create_therapist()
-    token = _token(portal, email)
+    issued = portal.cli("therapist", "token", email)  # the command line, once
+    assert issued.returncode == 0, issued.stderr
+    token = issued.stdout.strip()
     for bad in (None, "ptk_not-a-real-token", "something else"):
         response = _api(portal, bad).get(portal.url + "/api/assignments", timeout=10)
         assert response.status_code == 401 and response.headers["www-authenticate"] == "Bearer"
