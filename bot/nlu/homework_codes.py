@@ -4,6 +4,11 @@ Codes are eight characters from a fixed alphabet, so a pattern finds them exactl
 (:func:`bot.homework.code_in`); the intent model would only guess. A message carrying one
 becomes ``redeem_code`` with the code as the ``homework_code`` entity. It runs before the risk
 layer, which keeps the last word: a risky message that also carries a code is a crisis first.
+
+``redeem_code`` has no training examples on purpose: the model never needs to guess it, and
+fifteen examples of codes, added once, moved the questions-people-ask model from 151 to 142
+right answers of 168 on its gate set by retraining alone. (``rasa data validate`` notes the
+intent without examples; it is not an error.)
 """
 
 from __future__ import annotations

@@ -48,7 +48,7 @@ def assign(servers_environment, portal: Portal):
 
 
 def results(portal: Portal, email: str, assignment_id: int) -> dict:
-    token = portal.cli("therapist", "token", email).stdout.strip()
+    token = portal.api_token(email)
     url = f"{portal.url}/api/assignments/{assignment_id}/results"
     response = requests.get(url, headers={"Authorization": f"Bearer {token}"}, timeout=10)
     response.raise_for_status()
