@@ -21,12 +21,12 @@ from sqlalchemy.orm import Session
 from bot.answers import without_end_punctuation
 from bot.content import load_content
 from bot.exercises import Button, Reply, exercise_by_name
+from bot.portal.assignments import CODE_ALPHABET, CODE_LENGTH
 from bot.storage.models import Assignment, AssignmentEvent, User
 from bot.storage.repositories import find_user, get_or_create_user
 
 WORDS_FILE = Path(__file__).with_name("homework.yml")
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-_CODE = rf"[{CODE_ALPHABET}{CODE_ALPHABET.lower()}]{{8}}"
+_CODE = rf"[{CODE_ALPHABET}{CODE_ALPHABET.lower()}]{{{CODE_LENGTH}}}"
 # "my code is AB3D5F7H", "code: ab3d5f7h", or a bare code with a digit in it (a bare eight-letter
 # word such as "stranger" is far more likely a word than a code).
 _CODE_WITH_WORD = re.compile(rf"\bcode\b\W*(?:is\W*)?({_CODE})\b", re.IGNORECASE)

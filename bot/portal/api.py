@@ -26,6 +26,7 @@ from bot.portal.assignments import (
     links_for,
     revoke,
     shown_status,
+    today,
 )
 from bot.storage import session_scope
 from bot.storage.models import Assignment, Therapist
@@ -85,13 +86,13 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def _summary(assignment: Assignment, today: date) -> dict:
+def _summary(assignment: Assignment, day: date) -> dict:
     return {
         "id": assignment.id,
         "code": assignment.code,
         "exercise": assignment.exercise,
         "client_label": assignment.client_label,
-        "status": shown_status(assignment, today),
+        "status": shown_status(assignment, day),
         "due": assignment.due_on,
         "recurrence": assignment.recurrence,
         "until": assignment.recurrence_until,
@@ -102,9 +103,6 @@ def _summary(assignment: Assignment, today: date) -> dict:
 def _events(assignment: Assignment) -> list[dict]:
     return [{"kind": event.kind, "at": _aware(event.created_at)} for event in assignment.events]
 
-
-def _today() -> date:
-    return datetime.now(timezone.utc).date()
 
 
 def build_router(config: Settings) -> APIRouter:
@@ -128,7 +126,7 @@ def build_router(config: Settings) -> APIRouter:
     def create(body: NewAssignment, owner: int = Depends(therapist_id)):
         request = AssignmentRequest(body.exercise, body.client_label, body.note, body.due, body.recurrence, body.until)
         try:
-            checked = request.checked(_today())
+            checked = request.checked(today())
         except FieldError as error:
             detail = [{"loc": ["body", error.field], "msg": str(error), "type": "value_error"}]
             return JSONResponse({"detail": detail}, status_code=422)
@@ -140,9 +138,9 @@ def build_router(config: Settings) -> APIRouter:
 
     @router.get("/assignments", response_model=list[AssignmentSummary])
     def list_assignments(owner: int = Depends(therapist_id)):
-        today = _today()
+        day = today()
         with session_scope() as db:
-            return [_summary(assignment, today) for assignment in assignments_of(db, owner)]
+            return [_summary(assignment, day) for assignment in assignments_of(db, owner)]
 
     @router.get("/assignments/{assignment_id}", response_model=AssignmentDetail)
     def read(assignment_id: int, owner: int = Depends(therapist_id)):
@@ -152,7 +150,7 @@ def build_router(config: Settings) -> APIRouter:
                 raise not_found()
             links = links_for(assignment.code, config)
             return {
-                **_summary(assignment, _today()),
+                **_summary(assignment, today()),
                 "note": assignment.note,
                 "telegram_link": links.telegram,
                 "web_link": links.web,
@@ -167,7 +165,7 @@ def build_router(config: Settings) -> APIRouter:
                 raise not_found()
             revoke(db, assignment)
             db.flush()
-            return _summary(assignment, _today())
+            return _summary(assignment, today())
 
     @router.get("/assignments/{assignment_id}/results", response_model=Results)
     def results(assignment_id: int, owner: int = Depends(therapist_id)):
@@ -177,7 +175,7 @@ def build_router(config: Settings) -> APIRouter:
                 raise not_found()
             return {
                 "id": assignment.id,
-                "status": shown_status(assignment, _today()),
+                "status": shown_status(assignment, today()),
                 "shared": assignment.shared if assignment.status != "declined" else None,
                 "crisis_lines_shown": assignment.crisis_shown,
                 "events": _events(assignment),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Awaitable, Callable
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,6 +44,7 @@ from bot.portal.assignments import (
     message_to_client,
     revoke,
     shown_status,
+    today,
 )
 from bot.storage import session_scope
 from bot.storage.models import PortalSession, Therapist
@@ -89,9 +90,6 @@ def current_session(request: Request) -> PortalSession:
         db.expunge_all()
     return record
 
-
-def _today() -> date:
-    return datetime.now(timezone.utc).date()
 
 
 def _date_field(field: str, value: str) -> date | None:
@@ -208,10 +206,10 @@ def build_app(config: Settings | None = None) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse)
     async def home(request: Request, record: PortalSession = Depends(current_session)) -> Response:
-        today = _today()
+        day = today()
         with session_scope() as db:
             rows = [
-                {"assignment": assignment, "status": shown_status(assignment, today)}
+                {"assignment": assignment, "status": shown_status(assignment, day)}
                 for assignment in assignments_of(db, record.therapist_id)
             ]
         return _page(
@@ -229,7 +227,7 @@ def build_app(config: Settings | None = None) -> FastAPI:
             csrf_token=record.csrf_token,
             error=error,
             values=values,
-            today=_today().isoformat(),
+            today=today().isoformat(),
             **_vocabulary(),
         )
 
@@ -255,7 +253,7 @@ def build_app(config: Settings | None = None) -> FastAPI:
         try:
             checked = AssignmentRequest(
                 exercise, client_label, note, _date_field("due", due), recurrence, _date_field("until", until)
-            ).checked(_today())
+            ).checked(today())
         except FieldError as error:
             return _assign_form(request, record, 422, error, **values)
         with session_scope() as db:
@@ -272,7 +270,7 @@ def build_app(config: Settings | None = None) -> FastAPI:
             if assignment is None:
                 return _not_found(request, record)
             events = list(assignment.events)
-            status = shown_status(assignment, _today())
+            status = shown_status(assignment, today())
         links = links_for(assignment.code, config)
         return _page(
             request,

@@ -133,10 +133,15 @@ def revoke(session: Session, assignment: Assignment) -> bool:
     return True
 
 
-def shown_status(assignment: Assignment, today: date | None = None) -> str:
+def today() -> date:
+    """Today's date in UTC, the one day every due date is compared with."""
+    return datetime.now(timezone.utc).date()
+
+
+def shown_status(assignment: Assignment, on: date | None = None) -> str:
     """The status a therapist sees: an open assignment past its due date is ``overdue``."""
-    today = today or datetime.now(timezone.utc).date()
-    if assignment.status in OPEN_STATUSES and assignment.due_on is not None and assignment.due_on < today:
+    on = on or today()
+    if assignment.status in OPEN_STATUSES and assignment.due_on is not None and assignment.due_on < on:
         return "overdue"
     return assignment.status
 
