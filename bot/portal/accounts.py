@@ -22,7 +22,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from bot.config import settings
-from bot.storage.models import ApiToken, LoginFailure, PortalSession, Therapist
+from bot.storage.models import ApiToken, LoginFailure, PortalSession, Therapist, as_utc
 
 MIN_PASSWORD_CHARS = 12
 MAX_PASSWORD_CHARS = 1024
@@ -66,10 +66,6 @@ def _decoy_hash() -> str:
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
-
-def _aware(moment: datetime) -> datetime:
-    # SQLite returns naive datetimes for timezone-aware columns; they were stored as UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def normalise_email(email: str) -> str:
@@ -181,7 +177,7 @@ def session_for(session: Session, token: str | None) -> PortalSession | None:
     record = session.scalars(select(PortalSession).where(PortalSession.token_hash == _token_hash(token))).first()
     if record is None:
         return None
-    if _aware(record.expires_at) <= _now():
+    if as_utc(record.expires_at) <= _now():
         session.delete(record)
         return None
     return record

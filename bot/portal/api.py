@@ -7,7 +7,7 @@ assignment answers 404, a missing or bad token 401, and bad input 422 naming the
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 from fastapi import APIRouter, Depends, HTTPException, status
 from fastapi.responses import JSONResponse
@@ -29,7 +29,7 @@ from bot.portal.assignments import (
     today,
 )
 from bot.storage import session_scope
-from bot.storage.models import Assignment, Therapist
+from bot.storage.models import Assignment, Therapist, as_utc
 
 bearer = HTTPBearer(auto_error=False, description="A personal access token: python -m bot therapist token EMAIL")
 
@@ -82,10 +82,6 @@ class Results(BaseModel):
     events: list[Event]
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 def _summary(assignment: Assignment, day: date) -> dict:
     return {
         "id": assignment.id,
@@ -96,12 +92,12 @@ def _summary(assignment: Assignment, day: date) -> dict:
         "due": assignment.due_on,
         "recurrence": assignment.recurrence,
         "until": assignment.recurrence_until,
-        "created_at": _aware(assignment.created_at),
+        "created_at": as_utc(assignment.created_at),
     }
 
 
 def _events(assignment: Assignment) -> list[dict]:
-    return [{"kind": event.kind, "at": _aware(event.created_at)} for event in assignment.events]
+    return [{"kind": event.kind, "at": as_utc(event.created_at)} for event in assignment.events]
 
 
 

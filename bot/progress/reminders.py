@@ -11,14 +11,11 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy.orm import Session
 
 from bot.progress.scores import CHECKIN
+from bot.storage.models import as_utc
 from bot.storage.repositories import find_user, latest_entry
 
 SUGGEST_AFTER = timedelta(days=14)
 
-
-def _aware(moment: datetime) -> datetime:
-    # SQLite hands timestamps back without their zone; they were stored in UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def take_checkin_suggestion(*, session: Session, sender_id: str, now: datetime | None = None) -> bool:
@@ -28,9 +25,9 @@ def take_checkin_suggestion(*, session: Session, sender_id: str, now: datetime |
     last = latest_entry(session=session, sender_id=sender_id, kind=CHECKIN) if user else None
     if user is None or user.profile is None or last is None:
         return False
-    last_at = _aware(last.created_at)
+    last_at = as_utc(last.created_at)
     suggested = user.profile.checkin_suggested_at
-    if now - last_at < SUGGEST_AFTER or (suggested is not None and _aware(suggested) >= last_at):
+    if now - last_at < SUGGEST_AFTER or (suggested is not None and as_utc(suggested) >= last_at):
         return False
     user.profile.checkin_suggested_at = now
     return True

@@ -19,6 +19,11 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def as_utc(moment: datetime) -> datetime:
+    """A stored timestamp as an aware UTC datetime (SQLite hands timezone-aware columns back naive)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
 def new_run_id() -> str:
     """A random id: it travels in slots and links, so it must not reveal how many runs exist."""
     return uuid.uuid4().hex
