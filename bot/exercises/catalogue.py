@@ -16,8 +16,15 @@ HERE = Path(__file__).resolve().parent
 NAMES: tuple[str, ...] = (
     "circle_of_control", "apology", "validation", "first_message", "letting_go", "grounding", "checkin", "safety_plan",
 )  # fmt: skip
+# The scored questionnaires (bot/exercises/registry.py's homework_measures), assignable but not on the menu.
+MEASURES: tuple[str, ...] = ("phq9", "gad7")
 
 
 def exercise_titles() -> dict[str, str]:
-    """Every exercise's name with the title the menu gives it, in menu order."""
-    return {name: load_content(HERE / f"{name}.yml")["menu_title"] for name in NAMES}
+    """Every exercise's name with the title the menu gives it, in menu order, then the measures."""
+    return {name: load_content(HERE / f"{name}.yml")["menu_title"] for name in (*NAMES, *MEASURES)}
+
+
+def is_measure(name: str) -> bool:
+    """Whether an assignable exercise is a scored questionnaire."""
+    return name in MEASURES

@@ -27,9 +27,19 @@ def available_exercises() -> tuple[Exercise, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def homework_measures() -> tuple[Exercise, ...]:
+    """The scored questionnaires a therapist can assign; the menu does not offer them."""
+    from bot.exercises.gad7 import Gad7
+    from bot.exercises.phq9 import Phq9
+
+    return (Phq9(), Gad7())
+
+
 def exercise_by_name(name: str | None) -> Exercise | None:
-    """The exercise called ``name`` (the value of the ``exercise`` slot)."""
-    return next((exercise for exercise in available_exercises() if exercise.name == name), None)
+    """The exercise or measure called ``name`` (the value of the ``exercise`` slot)."""
+    everything = (*available_exercises(), *homework_measures())
+    return next((exercise for exercise in everything if exercise.name == name), None)
 
 
 def exercise_by_intent(intent: str | None) -> Exercise | None:
@@ -46,7 +56,7 @@ def exercise_named_in(text: str) -> Exercise | None:
     answer = normalise_answer(text)
     named = [
         (len(name), exercise)
-        for exercise in available_exercises()
+        for exercise in (*available_exercises(), *homework_measures())
         for name in exercise.entry_names
         if re.search(rf"\b{re.escape(name)}\b", answer)
     ]
