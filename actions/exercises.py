@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -21,6 +21,7 @@ from actions.common import (
     context_of,
     exercise_runs,
     latest_intent,
+    record_safety,
     resume_paused_exercise,
     say_replies,
     slot_events_for_clear_exercise,
@@ -33,10 +34,14 @@ from bot.exercises import exercise_by_intent, exercise_by_name, exercise_named_i
 from bot.exercises.engine import ABANDONED, FINISHED, PAUSED, words
 from bot.exercises.runs import RunNotFoundError
 from bot.exercises.safety_plan import describe_plan, no_plan_text
-from bot.safety import crisis_reply
+from bot.safety import crisis_mode, crisis_reply
 from bot.safety.verdict import assess
 from bot.storage import session_scope
 from bot.storage.repositories import latest_entry
+
+# Set as the exercise reply when an answer started the crisis path, so that the form closes and
+# the crisis mode follows.
+CRISIS_REPLY = "crisis reply"
 
 
 def _last_entry_answers(tracker: Tracker, kind: str) -> dict[str, Any] | None:
@@ -129,6 +134,16 @@ class ValidateExerciseForm(FormValidationAction):
                 turn = runs.reply(run_id, text, context_of(tracker))
             except RunNotFoundError:
                 return {"exercise_reply": NOTHING_TO_RUN}
+        if turn.crisis is not None:
+            # An answer itself called for help (PHQ-9's ninth item): the crisis path starts now.
+            say_crisis_reply(dispatcher, crisis_reply(turn.crisis, tracker.get_slot("country")), ask_if_safe=True)
+            record_safety(tracker, category=turn.crisis, layer="measure")
+            return {
+                "exercise_reply": CRISIS_REPLY,
+                "exercise_run": turn.run_id,
+                "crisis_state": crisis_mode.start_state(turn.crisis),
+                "safety_reply": None,
+            }
         say_replies(dispatcher, turn.replies)
         if turn.status in (FINISHED, PAUSED, ABANDONED):
             return {"exercise_reply": turn.status, "exercise_run": turn.run_id}
@@ -145,6 +160,9 @@ class ActionFinishExercise(Action):
         """Offer the menu after a finished or given-up run (the run said whether it was kept); then nothing runs."""
         run_id = tracker.get_slot("exercise_run")
         events: list[EventType] = slot_events_for_clear_exercise()
+        if tracker.get_slot("exercise_reply") == CRISIS_REPLY:
+            # The crisis reply was said; the crisis mode asks whether the person is safe next.
+            return [*events, FollowupAction("crisis_form")]
         if not run_id:
             return events
         try:

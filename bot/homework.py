@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session
 from bot.answers import without_end_punctuation
 from bot.content import load_content
 from bot.exercises import Button, Reply, exercise_by_name
-from bot.portal.assignments import CODE_ALPHABET, CODE_LENGTH
-from bot.storage.models import Assignment, AssignmentEvent, User
+from bot.exercises.catalogue import is_measure
+from bot.portal.assignments import CODE_ALPHABET, CODE_LENGTH, reopen_if_due, today
+from bot.storage.models import Assignment, AssignmentEvent, AssignmentResult, User
 from bot.storage.repositories import find_user, get_or_create_user
 
 WORDS_FILE = Path(__file__).with_name("homework.yml")
@@ -90,6 +91,7 @@ def open_code(session: Session, *, sender_id: str, channel: str, code: str) -> O
     assignment = _assignment(session, code)
     if assignment is None:
         return Opened("not_found", [Reply(words()["not_found"])])
+    reopen_if_due(assignment, today())  # recurring homework opens again on its next day
     if assignment.status == REVOKED:
         return Opened("revoked", [Reply(words()["revoked"])])
     if assignment.status not in OPEN:
@@ -115,12 +117,15 @@ def consent_question(session: Session, assignment_id: int) -> Reply:
     """What the therapist will see, and whether that is OK."""
     assignment = session.get(Assignment, assignment_id)
     name = _therapist_name(assignment) if assignment else words()["your_therapist"]
-    return Reply(words()["what_they_see"].format(therapist=name), _buttons("consent_buttons"))
+    key = "what_they_see_measure" if assignment and is_measure(assignment.exercise) else "what_they_see"
+    return Reply(words()[key].format(therapist=name), _buttons("consent_buttons"))
 
 
-def declined_question() -> Reply:
+def declined_question(session: Session, assignment_id: int | None) -> Reply:
     """After a no: the exercise just for the person, now or later."""
-    return Reply(words()["declined_question"], _buttons("declined_buttons"))
+    assignment = session.get(Assignment, assignment_id) if assignment_id else None
+    key = "declined_question_measure" if assignment and is_measure(assignment.exercise) else "declined_question"
+    return Reply(words()[key], _buttons("declined_buttons"))
 
 
 def share_question(session: Session, assignment_id: int) -> Reply:
@@ -174,12 +179,14 @@ def answer_consent(session: Session, *, sender_id: str, assignment_id: int, agre
             _event(assignment, CONSENTED)
         return [Reply(words()["consented"])]
     assignment.status = DECLINED
+    assignment.reminder_chat_id = None
     _event(assignment, DECLINED)
     return [Reply(words()["declined"].format(therapist=_therapist_name(assignment)))]
 
 
-def not_now() -> list[Reply]:
-    return [Reply(words()["not_now"])]
+def not_now(session: Session, assignment_id: int | None) -> list[Reply]:
+    assignment = session.get(Assignment, assignment_id) if assignment_id else None
+    return [Reply(words()["not_now_measure" if assignment and is_measure(assignment.exercise) else "not_now"])]
 
 
 def exercise_of(session: Session, assignment_id: int) -> str | None:
@@ -227,12 +234,41 @@ def choose_share(session: Session, *, sender_id: str, assignment_id: int, choice
     if assignment is None or assignment.status not in (CONSENTED, STARTED):
         return []
     pending = assignment.pending_share or {}
-    assignment.shared = {"answers": pending.get("answers", [])} if choice == SHARE_ANSWERS else {"finished": True}
+    shared = {"answers": pending.get("answers", [])} if choice == SHARE_ANSWERS else {"finished": True}
     assignment.pending_share = None
-    assignment.status = COMPLETED
-    _event(assignment, COMPLETED)
+    _complete(assignment, AssignmentResult(completed_on=today(), shared=shared))
     key = "shared_answers" if choice == SHARE_ANSWERS else "shared_finished"
     return [Reply(words()[key].format(therapist=_therapist_name(assignment)))]
+
+
+def measure_finished(session: Session, assignment_id: int, *, measure: str, entry: dict[str, Any]) -> list[Reply]:
+    """Complete an agreed measure: its answers and total are what the person agreed to share.
+
+    ``entry`` is the measure's entry (``items``, ``score``, ``flagged``); a flagged result is
+    what the portal shows as a flag, never as a number alone.
+    """
+    assignment = session.get(Assignment, assignment_id)
+    if assignment is None or assignment.status not in (CONSENTED, STARTED):
+        return []
+    result = AssignmentResult(
+        completed_on=today(),
+        measure=measure,
+        score=entry.get("score"),
+        flagged=bool(entry.get("flagged")),
+        shared={"items": entry.get("items", {})},
+    )
+    _complete(assignment, result)
+    return [Reply(words()["shared_measure"].format(therapist=_therapist_name(assignment)))]
+
+
+def _complete(assignment: Assignment, result: AssignmentResult) -> None:
+    """One completion: its result kept; reminders stop unless the homework repeats."""
+    assignment.results.append(result)
+    assignment.shared = result.shared
+    assignment.status = COMPLETED
+    if assignment.recurrence == "none":
+        assignment.reminder_chat_id = None
+    _event(assignment, COMPLETED)
 
 
 def crisis_lines_shown(session: Session, *, sender_id: str) -> None:

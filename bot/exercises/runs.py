@@ -41,6 +41,7 @@ from bot.exercises.engine import (
     skip_step,
     words,
 )
+from bot.exercises.measures import Measure
 from bot.exercises.registry import exercise_by_name
 from bot.progress.dates import day_label
 from bot.replies import Reply
@@ -66,6 +67,8 @@ class RunTurn:
     replies: list[Reply]
     status: str
     saved: bool = False
+    # A risk category when an answer itself calls for the crisis reply (PHQ-9's ninth item).
+    crisis: str | None = None
 
 
 class ExerciseRuns:
@@ -118,7 +121,7 @@ class ExerciseRuns:
         if stage == CONSENT:
             return [homework.consent_question(self._session, run.assignment_id)]
         if stage == DECLINED:
-            return [homework.declined_question()]
+            return [homework.declined_question(self._session, run.assignment_id)]
         if stage == SHARE:
             return [homework.share_question(self._session, run.assignment_id)]
         return current_prompt(_exercise_of(run), run.state, context)
@@ -199,21 +202,31 @@ class ExerciseRuns:
             self._set_aside(run)
         elif turn.status == FINISHED:
             exercise = _exercise_of(run)
-            worth_keeping = exercise.worth_keeping(run.state["data"])
+            data = run.state["data"]
+            worth_keeping = exercise.worth_keeping(data)
             reporting_to = homework.shared_assignment_id(
                 self._session, sender_id=self._sender_id, assignment_id=run.assignment_id
             )
-            if reporting_to is not None:
+            measure = isinstance(exercise, Measure)
+            if reporting_to is not None and not measure:
                 # The answers wait, sealed in the assignment, for the person's choice of what to share.
-                answers = exercise.describe_entry(exercise.entry(run.state["data"]))
+                answers = exercise.describe_entry(exercise.entry(data))
                 homework.run_finished(self._session, reporting_to, [reply.text for reply in answers])
             self._keep(run, context, worth_keeping)
             if worth_keeping:  # say whether it was kept, as the person chose
                 replies = [*replies, Reply(say("saved" if run.entry_id is not None else "not_saved"))]
-            if reporting_to is not None:
+            if reporting_to is not None and measure:
+                # Agreeing to a measure was agreeing to share its answers: there is no choice to ask.
+                replies += homework.measure_finished(
+                    self._session, reporting_to, measure=exercise.name, entry=exercise.entry(data)
+                )
+            if reporting_to is not None and not measure:
                 run.state = {HOMEWORK_STAGE: SHARE}
             else:
                 self._end(run, FINISHED)
+            if measure and exercise.needs_crisis_reply(data):
+                # The crisis reply comes first and alone: what the run would have said waits.
+                return RunTurn(run.id, run.exercise, [], run.status, run.entry_id is not None, crisis="suicide")
         return self._turn(run, replies)
 
     def _answer_homework(self, run: ExerciseRun, text: str) -> RunTurn:
@@ -250,7 +263,7 @@ class ExerciseRuns:
             return self._turn(run, [homework.unclear(DECLINED)])
         if not privately:
             self._end(run, ABANDONED)
-            return self._turn(run, homework.not_now())
+            return self._turn(run, homework.not_now(self._session, run.assignment_id))
         run.assignment_id = None  # declined: nothing of this run reaches the therapist
         run.state = _without(run.state, HOMEWORK_STAGE)
         return self._turn(run, [])

@@ -7,6 +7,7 @@ assignment answers 404, a missing or bad token 401, and bad input 422 naming the
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date, datetime
 
 from fastapi import APIRouter, Depends, HTTPException, status
@@ -28,6 +29,7 @@ from bot.portal.assignments import (
     shown_status,
     today,
 )
+from bot.portal.results import views_of
 from bot.storage import session_scope
 from bot.storage.models import Assignment, Therapist, as_utc
 
@@ -74,10 +76,23 @@ class AssignmentDetail(AssignmentSummary):
     events: list[Event]
 
 
+class Completion(BaseModel):
+    completed_on: date
+    measure: str | None = Field(None, description="phq9 or gad7 for a questionnaire")
+    score: int | None = Field(None, description="a questionnaire's total; null when an item was skipped")
+    most: int | None = Field(None, description="the highest total the questionnaire has")
+    band: str | None = Field(None, description="the published severity band of the total")
+    flagged: bool = Field(False, description="an answer called for the crisis path (PHQ-9's ninth item)")
+    flag: str | None = Field(None, description="what was answered to that item")
+    items: dict[str, int | None] | None = Field(None, description="a questionnaire's answers, 0 to 3, null if skipped")
+    answers: list[str] | None = Field(None, description="an exercise's answers, when the client chose to share them")
+
+
 class Results(BaseModel):
     id: int
     status: str
-    shared: dict | None = Field(None, description="what the client chose to share, and nothing else")
+    shared: dict | None = Field(None, description="what the client chose to share last time, and nothing else")
+    results: list[Completion] = Field(description="every completion, oldest first (recurring homework has several)")
     crisis_lines_shown: bool
     events: list[Event]
 
@@ -173,6 +188,9 @@ def build_router(config: Settings) -> APIRouter:
                 "id": assignment.id,
                 "status": shown_status(assignment, today()),
                 "shared": assignment.shared if assignment.status != "declined" else None,
+                "results": [
+                    {**asdict(result), "flagged": result.flag is not None} for result in views_of(assignment)
+                ],
                 "crisis_lines_shown": assignment.crisis_shown,
                 "events": _events(assignment),
             }

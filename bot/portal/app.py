@@ -18,8 +18,10 @@ from fastapi import Depends, FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from bot.config import Settings, settings
+from bot.exercises.catalogue import MEASURES, is_measure
 from bot.portal.accounts import (
     MIN_PASSWORD_CHARS,
     AccountError,
@@ -32,6 +34,7 @@ from bot.portal.accounts import (
 )
 from bot.portal.api import build_router
 from bot.portal.assignments import (
+    OPEN_STATUSES,
     RECURRENCES,
     STATUS_LABELS,
     AssignmentRequest,
@@ -42,10 +45,13 @@ from bot.portal.assignments import (
     create_assignment,
     links_for,
     message_to_client,
+    next_occurrence,
+    repeats,
     revoke,
     shown_status,
     today,
 )
+from bot.portal.results import is_flagged, trend, trend_svg, views_of
 from bot.storage import session_scope
 from bot.storage.models import PortalSession, Therapist
 
@@ -104,7 +110,12 @@ def _date_field(field: str, value: str) -> date | None:
 
 def _vocabulary() -> dict:
     """The names pages show for exercises, statuses and recurrences."""
-    return {"exercises": assignable_exercises(), "status_labels": STATUS_LABELS, "recurrences": RECURRENCES}
+    return {
+        "exercises": assignable_exercises(),
+        "measures": MEASURES,
+        "status_labels": STATUS_LABELS,
+        "recurrences": RECURRENCES,
+    }
 
 
 def _check_csrf(expected: str | None, given: str) -> None:
@@ -209,7 +220,7 @@ def build_app(config: Settings | None = None) -> FastAPI:
         day = today()
         with session_scope() as db:
             rows = [
-                {"assignment": assignment, "status": shown_status(assignment, day)}
+                {"assignment": assignment, "status": shown_status(assignment, day), "flagged": is_flagged(assignment)}
                 for assignment in assignments_of(db, record.therapist_id)
             ]
         return _page(
@@ -271,6 +282,14 @@ def build_app(config: Settings | None = None) -> FastAPI:
                 return _not_found(request, record)
             events = list(assignment.events)
             status = shown_status(assignment, today())
+            results = views_of(assignment)
+            chart, scores = "", []
+            if is_measure(assignment.exercise):
+                scores = trend(db, record.therapist_id, assignment.client_label, assignment.exercise)
+                chart = trend_svg(scores, assignment.exercise)
+            upcoming = next_occurrence(assignment, today())
+            between_repeats = repeats(assignment) and status == "completed"
+            can_revoke = status in OPEN_STATUSES or status == "overdue" or between_repeats
         links = links_for(assignment.code, config)
         return _page(
             request,
@@ -282,6 +301,12 @@ def build_app(config: Settings | None = None) -> FastAPI:
             status=status,
             links=links,
             message=message_to_client(links),
+            results=results,
+            flags=[result for result in results if result.flag],
+            chart=Markup(chart),  # built from numbers, dates and fixed labels only
+            scores=scores,
+            upcoming=upcoming if status not in ("revoked", "declined") else None,
+            can_revoke=can_revoke,
             **_vocabulary(),
         )
 

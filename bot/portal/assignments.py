@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
 from bot.exercises.catalogue import exercise_titles
-from bot.storage.models import Assignment, AssignmentEvent, Therapist
+from bot.storage.models import Assignment, AssignmentEvent, Therapist, as_utc
 
 # Codes are typed by hand from a note or read out in a session: no 0/O, 1/I/L to confuse.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -32,7 +32,10 @@ STATUS_LABELS: dict[str, str] = {
     "revoked": "Revoked",
     "overdue": "Overdue",
     "crisis_lines": "Crisis lines shown",
+    "reopened": "Open again (repeats)",
+    "reminded": "Reminder sent",
 }
+STEPS: dict[str, timedelta] = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
 MAX_LABEL_CHARS = 80
 MAX_NOTE_CHARS = 500
 
@@ -126,9 +129,10 @@ def assignment_of(session: Session, therapist_id: int, assignment_id: int) -> As
 
 def revoke(session: Session, assignment: Assignment) -> bool:
     """Revoke an open assignment; False when it had already ended (completed, declined, revoked)."""
-    if assignment.status not in OPEN_STATUSES:
+    if assignment.status not in OPEN_STATUSES and not (assignment.status == "completed" and repeats(assignment)):
         return False
     assignment.status = "revoked"
+    assignment.reminder_chat_id = None
     assignment.events.append(AssignmentEvent(kind="revoked"))
     return True
 
@@ -138,10 +142,69 @@ def today() -> date:
     return datetime.now(timezone.utc).date()
 
 
+def repeats(assignment: Assignment) -> bool:
+    return assignment.recurrence in STEPS
+
+
+def first_day(assignment: Assignment) -> date:
+    """The day homework starts: its due date, or the day it was assigned."""
+    return assignment.due_on or as_utc(assignment.created_at).date()
+
+
+def occurrence_on(assignment: Assignment, on: date) -> date | None:
+    """The latest day recurring homework came round on or before ``on`` (within its end date), or None."""
+    if not repeats(assignment) or on < first_day(assignment):
+        return None
+    if assignment.recurrence_until is not None and on > assignment.recurrence_until:
+        on = assignment.recurrence_until
+    step = STEPS[assignment.recurrence].days
+    return first_day(assignment) + timedelta(days=(on - first_day(assignment)).days // step * step)
+
+
+def next_occurrence(assignment: Assignment, on: date) -> date | None:
+    """The next day recurring homework comes round after ``on``, or None when it has ended."""
+    if not repeats(assignment):
+        return None
+    latest = occurrence_on(assignment, on)
+    upcoming = first_day(assignment) if latest is None else latest + STEPS[assignment.recurrence]
+    if assignment.recurrence_until is not None and upcoming > assignment.recurrence_until:
+        return None
+    return upcoming
+
+
+def _last_completed(assignment: Assignment) -> date | None:
+    return max((result.completed_on for result in assignment.results), default=None)
+
+
+def due_to_reopen(assignment: Assignment, on: date) -> bool:
+    """Whether completed recurring homework has come round again since it was last done."""
+    if assignment.status != "completed" or not repeats(assignment):
+        return False
+    latest, done = occurrence_on(assignment, on), _last_completed(assignment)
+    return latest is not None and (done is None or latest > done)
+
+
+def reopen_if_due(assignment: Assignment, on: date) -> bool:
+    """Open completed recurring homework again on its next day; the client's consent still holds."""
+    if not due_to_reopen(assignment, on):
+        return False
+    assignment.status = "consented"
+    assignment.events.append(AssignmentEvent(kind="reopened"))
+    return True
+
+
 def shown_status(assignment: Assignment, on: date | None = None) -> str:
-    """The status a therapist sees: an open assignment past its due date is ``overdue``."""
+    """The status a therapist sees: an open one-off assignment past its due date is ``overdue``,
+    and recurring homework done last time shows as waiting again once its next day has come."""
     on = on or today()
-    if assignment.status in OPEN_STATUSES and assignment.due_on is not None and assignment.due_on < on:
+    if due_to_reopen(assignment, on):
+        return "consented"
+    if (
+        assignment.status in OPEN_STATUSES
+        and not repeats(assignment)
+        and assignment.due_on is not None
+        and assignment.due_on < on
+    ):
         return "overdue"
     return assignment.status
 

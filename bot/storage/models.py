@@ -247,12 +247,20 @@ class Assignment(Base):
     crisis_shown = Column(Boolean, nullable=False, default=False)
     # What a finished exercise would share, kept only until the client chooses what to share.
     pending_share = Column(SealedJSON)
+    # Where a Telegram reminder goes: the one raw channel id kept, only while reminders may be sent
+    # (set when the client agrees on Telegram, emptied when the homework ends).
+    reminder_chat_id = Column(String(64))
+    # The day the last reminder was for (a due date or a recurrence), so that each is sent once.
+    reminded_for = Column(Date)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utc_now, onupdate=utc_now)
 
     therapist = relationship("Therapist")
     events = relationship(
         "AssignmentEvent", back_populates="assignment", cascade="all, delete-orphan", order_by="AssignmentEvent.id"
+    )
+    results = relationship(
+        "AssignmentResult", back_populates="assignment", cascade="all, delete-orphan", order_by="AssignmentResult.id"
     )
 
     def __repr__(self) -> str:
@@ -273,6 +281,30 @@ class AssignmentEvent(Base):
 
     def __repr__(self) -> str:
         return f"AssignmentEvent(id={self.id!r}, kind={self.kind!r})"
+
+
+class AssignmentResult(Base):
+    """What one completion of an assignment shared: the answers or only that it was done, or a
+    measure's item answers and total, with ``flagged`` when an answer called for the crisis path.
+
+    Recurring homework has one row per completion, so the therapist sees the trend.
+    """
+
+    __tablename__ = "assignment_results"
+
+    id = Column(Integer, primary_key=True)
+    assignment_id = Column(Integer, ForeignKey("assignments.id", ondelete="CASCADE"), nullable=False, index=True)
+    completed_on = Column(Date, nullable=False)
+    measure = Column(String(16))
+    score = Column(Integer)
+    flagged = Column(Boolean, nullable=False, default=False)
+    shared = Column(SealedJSON)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+
+    assignment = relationship("Assignment", back_populates="results")
+
+    def __repr__(self) -> str:
+        return f"AssignmentResult(id={self.id!r}, measure={self.measure!r}, score={self.score!r})"
 
 
 class ApiToken(Base):

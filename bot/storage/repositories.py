@@ -152,6 +152,8 @@ def erase_user(*, session: Session, sender_id: str) -> bool:
     for assignment in session.scalars(select(Assignment).where(Assignment.user_id == user.id)):
         assignment.shared = None
         assignment.pending_share = None
+        assignment.reminder_chat_id = None
         assignment.user_id = None
+        assignment.results.clear()
     session.delete(user)
     return True

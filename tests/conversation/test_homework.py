@@ -136,3 +136,33 @@ def test_a_new_person_with_a_code_is_welcomed_first_then_offered_the_homework(se
     onboarded = chat.send("Ireland")
     assert f"my code is {code}" in button_payloads(onboarded)
     assert "Ann Smith has suggested" in chat.say(f"my code is {code}")
+
+
+def test_phq9_item_9_reaches_the_crisis_path_at_once_and_the_therapist_sees_a_flag(
+    onboarded_chat: Chat, assign, portal: Portal
+) -> None:
+    assignment_id, code, email = assign(exercise="phq9")
+    chat = onboarded_chat
+    invitation = chat.send(f"my code is {code}")
+    assert "your answers and the total" in text_of(invitation)
+    first = chat.send("Yes, that's OK")
+    assert "1 of 9" in text_of(first) and "Several days" in button_payloads(first)
+    for answer in ["Several days", "1", "not at all", "2", "Not at all", "0", "Nearly every day", "0"]:
+        chat.send(answer)
+    crisis = chat.send("Several days")
+    safety = [item["custom"]["safety"] for item in crisis if "custom" in item and "safety" in item["custom"]]
+    assert safety and safety[0]["level"] == "crisis", crisis
+    assert "Samaritans" in text_of(crisis), "the person's country's lines (onboarded in the UK)"
+    assert chat.slot("exercise") is None and chat.tracker()["active_loop"].get("name") == "crisis_form"
+    assert "Ann Smith can see" not in text_of(crisis), "the crisis reply comes alone"
+    after = chat.send("yes, I'm safe right now")
+    assert text_of(after), "the crisis mode answers the next message"
+
+    seen = results(portal, email, assignment_id)
+    [result] = seen["results"]
+    assert (seen["status"], result["score"], result["flagged"]) == ("completed", 8, True)  # 1+1+0+2+0+0+3+0+1
+    assert seen["crisis_lines_shown"] is True
+    browser = portal.browser()
+    assert portal.log_in(browser, email).status_code == 303
+    page = browser.get(f"{portal.url}/assignments/{assignment_id}", timeout=10).text
+    assert "Please follow up with your client" in page and "Several days" in page

@@ -50,6 +50,24 @@ class Portal:
         with session_scope(self.database_url) as session:
             return issue_api_token(session, therapist_by_email(session, email))
 
+    def answer_as_client(self, code: str, answers: list[str], *, sender: str | None = None) -> None:
+        """A client redeems ``code``, agrees and gives ``answers``, through the run service on this
+        portal's database (the conversation itself is tested with the real bot elsewhere)."""
+        from bot.exercises import Context, exercise_by_name
+        from bot.exercises.runs import ExerciseRuns
+        from bot.homework import exercise_of, open_code
+        from bot.storage import session_scope
+
+        sender = sender or f"client-{code}"
+        context = Context(role="adult_child", country="GB")
+        with session_scope(self.database_url) as session:
+            opened = open_code(session, sender_id=sender, channel="rest", code=code)
+            exercise = exercise_by_name(exercise_of(session, opened.assignment_id))
+            runs = ExerciseRuns(session=session, sender_id=sender, channel="rest")
+            turn = runs.start_homework(exercise, context, assignment_id=opened.assignment_id)
+            for text in ["Yes, that's OK", *answers]:
+                turn = runs.reply(turn.run_id, text, context)
+
     def cli(self, *arguments: str, stdin: str = "") -> subprocess.CompletedProcess:
         return subprocess.run(
             [str(BIN / "python"), "-m", "bot", *arguments],

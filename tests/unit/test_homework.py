@@ -259,3 +259,18 @@ def test_erasing_a_client_removes_what_they_shared_and_keeps_the_therapists_reco
         assignment = session.get(Assignment, assignment_id)
         assert (assignment.shared, assignment.pending_share, assignment.user_id) == (None, None, None)
         assert assignment.status == "completed"
+
+
+def test_a_measure_declined_and_not_done_says_nothing_was_shared() -> None:
+    from bot.exercises import Context, exercise_by_name
+
+    assignment_id, code = assigned(exercise="phq9", note="measure")
+    context = Context(role="parent", country="GB")
+    with session_scope() as session:
+        runs = _runs("measure-decliner", session)
+        open_code(session, sender_id="measure-decliner", channel="rest", code=code)
+        turn = runs.start_homework(exercise_by_name("phq9"), context, assignment_id=assignment_id)
+        assert "answers and the total" in _texts(runs.prompt(turn.run_id, context))
+        runs.reply(turn.run_id, "no", context)
+        assert "answer it just for yourself" in _texts(runs.prompt(turn.run_id, context))
+        assert "Nothing has been shared" in _texts(runs.reply(turn.run_id, "Not now", context).replies)
