@@ -45,6 +45,7 @@ class Settings:
     telegram_rate_limit_per_minute: int
     check_back_after_seconds: int
     check_back_sweep_seconds: float
+    homework_reminder_hour: int
 
 
 def _secret(variable: str, var_dir: Path, file_name: str) -> str:
@@ -115,4 +116,5 @@ def settings() -> Settings:
         telegram_rate_limit_per_minute=int(os.environ.get("TELEGRAM_RATE_LIMIT_PER_MINUTE", "20")),
         check_back_after_seconds=int(os.environ.get("CHECK_BACK_AFTER_SECONDS", str(20 * 3600))),
         check_back_sweep_seconds=float(os.environ.get("CHECK_BACK_SWEEP_SECONDS", "60")),
+        homework_reminder_hour=int(os.environ.get("HOMEWORK_REMINDER_HOUR", "17")),
     )

@@ -113,9 +113,13 @@ async def test_a_malformed_deep_link_code_is_not_forwarded(
     assert tracker(servers, user)["latest_message"]["text"] == "hi"
 
 
-async def test_homework_opened_from_a_deep_link_asks_consent_and_runs_the_exercise(
-    rasa_bot: Application, fake_api: FakeBotApi
+async def test_homework_opened_from_a_deep_link_asks_consent_runs_the_exercise_and_is_reminded_once(
+    rasa_bot: Application, fake_api: FakeBotApi, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from bot.config import settings
+
+    monkeypatch.setenv("HOMEWORK_REMINDER_HOUR", "0")  # any hour of the day the test runs
+    settings.cache_clear()
     from datetime import date
 
     from bot.portal.accounts import create_therapist
@@ -153,6 +157,42 @@ async def test_homework_opened_from_a_deep_link_asks_consent_and_runs_the_exerci
     await fake_api.push(callback_update(user, question.result, "Yes, that's OK"))
     await fake_api.wait_for_text(user, "Let's begin")
     assert await asyncio.to_thread(status, assignment_id) == "started"
+
+    # Due tomorrow: one gentle reminder today, neutral words, once; none after it is done.
+    def due_tomorrow() -> str | None:
+        from datetime import timedelta
+
+        from bot.portal.assignments import today
+
+        with session_scope() as session:
+            assignment = session.get(Assignment, assignment_id)
+            assignment.due_on = today() + timedelta(days=1)
+            return assignment.reminder_chat_id
+
+    def complete() -> None:
+        from bot.homework import SHARE_FINISHED, choose_share
+
+        with session_scope() as session:
+            choose_share(session, sender_id=sender_id_for(user), assignment_id=assignment_id, choice=SHARE_FINISHED)
+
+    from bot.channels.telegram import reminders
+
+    for _ in range(100):  # the bridge notes the chat just after its answer goes out
+        noted = await asyncio.to_thread(due_tomorrow)
+        if noted:
+            break
+        await asyncio.sleep(0.1)
+    assert noted == str(user), "the chat is noted once the person agreed"
+    assert await reminders.send_due(rasa_bot.bot) == 1
+    assert await reminders.send_due(rasa_bot.bot) == 0, "sent once"
+    [reminder] = [call for call in fake_api.calls_to("sendMessage", user) if "gentle reminder" in call.params["text"]]
+    assert "therap" not in reminder.params["text"].lower() and "ground" not in reminder.params["text"].lower()
+    assert callback_data(reminder) == [f"my code is {code}"]
+    await fake_api.push(callback_update(user, reminder.result, f"my code is {code}"))
+    await fake_api.wait_for(lambda: sum("Ann Smith has suggested" in text for text in fake_api.texts(user)) == 2)
+    await asyncio.to_thread(complete)
+    await asyncio.to_thread(due_tomorrow)
+    assert await reminders.send_due(rasa_bot.bot) == 0, "never after completion"
 
 
 async def test_two_people_at_once_are_both_answered_each_in_order(

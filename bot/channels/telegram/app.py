@@ -20,7 +20,7 @@ from telegram.ext import (
 
 from bot import config
 from bot.channels import guard
-from bot.channels.telegram import check_backs, content, handlers
+from bot.channels.telegram import check_backs, content, handlers, reminders
 from bot.channels.telegram.assistant import Assistant
 from bot.channels.telegram.conversation import BRIDGE, Bridge
 from bot.channels.telegram.limits import RateLimiter
@@ -91,7 +91,18 @@ async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands(commands)
     # The first screening loads spaCy (seconds): done here, off the event loop, not on someone's first message.
     await asyncio.to_thread(guard.screen, "hello")
-    application.bot_data[CHECK_BACK_TASK] = asyncio.create_task(check_backs.run_forever(application.bot))
+    application.bot_data[CHECK_BACK_TASK] = asyncio.create_task(_send_due_forever(application.bot))
+
+
+async def _send_due_forever(bot) -> None:
+    """Send due check-backs and homework reminders every CHECK_BACK_SWEEP_SECONDS until cancelled."""
+    while True:
+        for send_due in (check_backs.send_due, reminders.send_due):
+            try:
+                await send_due(bot)
+            except Exception:  # noqa: BLE001 - the loop must survive a database hiccup
+                logger.exception("Sending due messages failed; trying again later.")
+        await asyncio.sleep(config.settings().check_back_sweep_seconds)
 
 
 async def _post_shutdown(application: Application) -> None:

@@ -82,13 +82,3 @@ async def send_due(bot: Bot) -> int:
         except Exception:  # noqa: BLE001 - one blocked chat must not stop the others
             logger.warning("A check-back could not be delivered.")
     return len(due)
-
-
-async def run_forever(bot: Bot) -> None:
-    """Look for due check-backs every CHECK_BACK_SWEEP_SECONDS until cancelled."""
-    while True:
-        try:
-            await send_due(bot)
-        except Exception:  # noqa: BLE001 - the loop must survive a database hiccup
-            logger.exception("Sending check-backs failed; trying again later.")
-        await asyncio.sleep(settings().check_back_sweep_seconds)

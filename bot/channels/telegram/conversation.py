@@ -16,7 +16,7 @@ from telegram.ext import ContextTypes
 
 from bot.channels import guard
 from bot.channels.guard import Screening
-from bot.channels.telegram import check_backs, content
+from bot.channels.telegram import check_backs, content, reminders
 from bot.channels.telegram.assistant import CHANNEL, Assistant, AssistantUnreachableError, sender_id_for
 from bot.channels.telegram.delivery import deliver, retire_open_keyboard, typing
 from bot.channels.telegram.limits import Admission, ChatLocks, RateLimiter
@@ -148,3 +148,7 @@ async def converse(
         await asyncio.to_thread(check_backs.after_reply, sender_of(update), chat_id, responses)
     except Exception:  # noqa: BLE001 - a failed check-back plan must not fail the conversation
         logger.exception("Could not plan a check-back.")
+    try:
+        await asyncio.to_thread(reminders.after_reply, sender_of(update), chat_id)
+    except Exception:  # noqa: BLE001 - nor a failed homework reminder plan
+        logger.exception("Could not note where homework reminders go.")
