@@ -22,7 +22,11 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export RASA_TELEMETRY_ENABLED ?= false
 
-TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null | sort)
+# Timestamps alone miss a deleted or renamed training file: the list of files is a prerequisite
+# too, rewritten (and so newer than the model) only when the set of files changes.
+TRAINING_LIST := models/.training-files
+$(shell mkdir -p models && (echo "$(TRAINING_INPUTS)" | cmp -s - $(TRAINING_LIST) || echo "$(TRAINING_INPUTS)" > $(TRAINING_LIST)))
 
 .PHONY: help install train migrate run chat test lint validate unit bench eval clean webchat chromium telegram
 
@@ -39,7 +43,7 @@ $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 
 install: $(VENV)/.installed ## create .venv and install the pinned packages
 
-models/.trained: $(TRAINING_INPUTS) | $(VENV)/.installed
+models/.trained: $(TRAINING_INPUTS) $(TRAINING_LIST) | $(VENV)/.installed
 	@mkdir -p models
 	$(BIN)/rasa train --out models --fixed-model-name companion --quiet
 	touch $@
