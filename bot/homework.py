@@ -278,6 +278,18 @@ def crisis_lines_shown(session: Session, *, sender_id: str) -> None:
         return
     query = select(Assignment).where(Assignment.user_id == user.id, Assignment.status.in_((CONSENTED, STARTED)))
     for assignment in session.scalars(query):
-        if not assignment.crisis_shown:
-            assignment.crisis_shown = True
-            _event(assignment, "crisis_lines")
+        _note_crisis_lines(assignment)
+
+
+def crisis_lines_shown_on(session: Session, assignment_id: int) -> None:
+    """Note crisis lines on one agreed assignment, even one just completed by the answer that called
+    for them (PHQ-9's ninth item completes the measure in the same turn)."""
+    assignment = session.get(Assignment, assignment_id)
+    if assignment is not None and assignment.status in (CONSENTED, STARTED, COMPLETED):
+        _note_crisis_lines(assignment)
+
+
+def _note_crisis_lines(assignment: Assignment) -> None:
+    if not assignment.crisis_shown:
+        assignment.crisis_shown = True
+        _event(assignment, "crisis_lines")

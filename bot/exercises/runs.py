@@ -225,7 +225,9 @@ class ExerciseRuns:
             else:
                 self._end(run, FINISHED)
             if measure and exercise.needs_crisis_reply(data):
-                # The crisis reply comes first and alone: what the run would have said waits.
+                if reporting_to is not None:  # the therapist is told, as the person agreed
+                    homework.crisis_lines_shown_on(self._session, reporting_to)
+                # The crisis reply comes first and alone: what the run would have said is not said.
                 return RunTurn(run.id, run.exercise, [], run.status, run.entry_id is not None, crisis="suicide")
         return self._turn(run, replies)
 

@@ -169,11 +169,12 @@ async def test_homework_opened_from_a_deep_link_asks_consent_runs_the_exercise_a
             assignment.due_on = today() + timedelta(days=1)
             return assignment.reminder_chat_id
 
-    def complete() -> None:
-        from bot.homework import SHARE_FINISHED, choose_share
+    def shared() -> tuple[str, list]:
+        from bot.portal.results import views_of
 
         with session_scope() as session:
-            choose_share(session, sender_id=sender_id_for(user), assignment_id=assignment_id, choice=SHARE_FINISHED)
+            assignment = session.get(Assignment, assignment_id)
+            return assignment.status, [result.answers for result in views_of(assignment)]
 
     from bot.channels.telegram import reminders
 
@@ -190,7 +191,21 @@ async def test_homework_opened_from_a_deep_link_asks_consent_runs_the_exercise_a
     assert callback_data(reminder) == [f"my code is {code}"]
     await fake_api.push(callback_update(user, reminder.result, f"my code is {code}"))
     await fake_api.wait_for(lambda: sum("Ann Smith has suggested" in text for text in fake_api.texts(user)) == 2)
-    await asyncio.to_thread(complete)
+
+    # The exercise done on Telegram, the answers shared: the therapist's results hold them.
+    await fake_api.push(text_update(user, "Yes, that's OK"))
+    await fake_api.wait_for(lambda: sum("Let's begin" in text for text in fake_api.texts(user)) == 2)
+    for answer in ["done", "a cup, a wall, a lamp, a door, a book", "feet, chair, sleeves, air", "rain, a clock, a car",
+                   "coffee, soap", "tea"]:  # fmt: skip
+        sent = len(fake_api.texts(user))
+        await fake_api.push(text_update(user, answer))
+        await fake_api.wait_for(lambda sent=sent: len(fake_api.texts(user)) > sent)
+    await fake_api.push(text_update(user, "A bit calmer"))
+    await fake_api.wait_for_text(user, "What would you like Ann Smith to see?")
+    await fake_api.push(text_update(user, "My answers"))
+    await fake_api.wait_for_text(user, "can see your answers")
+    status_now, answers = await asyncio.to_thread(shared)
+    assert status_now == "completed" and any("a cup, a wall" in line for line in answers[0]), answers
     await asyncio.to_thread(due_tomorrow)
     assert await reminders.send_due(rasa_bot.bot) == 0, "never after completion"
 

@@ -161,8 +161,12 @@ def test_phq9_item_9_starts_the_crisis_path_and_flags_agreed_homework() -> None:
     _, turn = _answer_homework("m-2", "phq9", code, assignment_id, "yes", ["1"] * 8 + ["Several days"])
     assert turn.crisis == "suicide" and turn.replies == [], "the crisis reply comes first and alone"
     with session_scope() as session:
-        [result] = session.get(Assignment, assignment_id).results
+        assignment = session.get(Assignment, assignment_id)
+        [result] = assignment.results
         assert (result.score, result.flagged) == (9, True)
+        assert assignment.crisis_shown and [event.kind for event in assignment.events][-2:] == [
+            "completed", "crisis_lines",
+        ]  # fmt: skip
 
 
 def test_a_declined_measure_still_reaches_the_crisis_path_and_shares_nothing() -> None:
