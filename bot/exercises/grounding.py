@@ -30,6 +30,3 @@ class Grounding(QuestionList):
 
     def worth_keeping(self, data: dict[str, Any]) -> bool:
         return False
-
-    def describe_entry(self, answers: dict[str, Any]) -> list[Reply]:
-        return []

@@ -43,3 +43,11 @@ def test_letting_go_speaks_to_each_side_and_never_sends_the_letter() -> None:
     state, turn = walk(LettingGo(), context, "a close one", "her laugh", "both", "Mum, I wish", "my friends", "be kind")
     assert turn.status == FINISHED and "haven't kept any of it" in text_of(turn.replies)
     assert LettingGo().entry(state["data"])["letter"] == "Mum, I wish"
+
+
+def test_grounding_answers_can_be_said_back_for_a_client_to_share_with_their_therapist() -> None:
+    # Never kept as an entry, but homework from a therapist can share them when the client chooses.
+    from bot.exercises import exercise_by_name
+
+    [described] = exercise_by_name("grounding").describe_entry({"see": "a cup, a lamp", "after": "calmer"})
+    assert "Five things I could see:\n  a cup, a lamp" in described.text and "calmer" in described.text
