@@ -28,7 +28,7 @@ TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/
 TRAINING_LIST := models/.training-files
 $(shell mkdir -p models && (echo "$(TRAINING_INPUTS)" | cmp -s - $(TRAINING_LIST) || echo "$(TRAINING_INPUTS)" > $(TRAINING_LIST)))
 
-.PHONY: help install train migrate run chat test lint validate unit bench eval clean webchat chromium telegram
+.PHONY: help install train migrate run chat test test-without-model lint validate unit bench eval clean webchat chromium telegram
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -98,8 +98,15 @@ validate: $(VENV)/.installed ## Rasa's data validation, warnings count as errors
 unit: $(RISK_CLASSIFIER) ## the tests that need no trained Rasa model
 	$(BIN)/pytest -m "not conversation and not browser" -q
 
-test: models/.trained $(RISK_CLASSIFIER) lint validate $(WEBCHAT_VENDOR) chromium ## install, lint, validate data, run every test, then `rasa test` on the test stories
-	$(BIN)/pytest -q --ignore=tests/telegram
+test-without-model: $(RISK_CLASSIFIER) lint validate $(WEBCHAT_VENDOR) chromium
+	$(BIN)/pytest -q -m "not conversation and not browser" --ignore=tests/telegram
+
+# Rasa's training keeps about one core and a third busy: everything that needs no trained model
+# (the risk classifier, lint, validation, the widget, Chromium, the tests without a model) runs
+# beside it, one job at a time, and the tests that talk to the model run once it is trained.
+test: ## install, lint, validate data, run every test, then `rasa test` on the test stories
+	$(MAKE) --no-print-directory -j2 --output-sync=target models/.trained test-without-model
+	$(BIN)/pytest -q -m "conversation or browser" --ignore=tests/telegram
 	$(BIN)/pytest -q tests/telegram
 	$(BIN)/rasa test core --model models --stories tests/stories --fail-on-prediction-errors --out results --quiet
 
