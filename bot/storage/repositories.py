@@ -108,7 +108,9 @@ def export_user(*, session: Session, sender_id: str) -> dict[str, Any]:
     """Everything stored about a person, as plain JSON-ready data."""
     user = find_user(session=session, sender_id=sender_id)
     if user is None:
-        return {"found": False, "profile": None, "entries": [], "exercise_runs": [], "safety_events": []}
+        return {
+            "found": False, "profile": None, "entries": [], "exercise_runs": [], "safety_events": [], "homework": [],
+        }  # fmt: skip
     profile = user.profile
     return {
         "found": True,
@@ -139,6 +141,25 @@ def export_user(*, session: Session, sender_id: str) -> dict[str, Any]:
         "safety_events": [
             {"category": s.category, "layer": s.layer, "channel": s.channel, "created_at": s.created_at.isoformat()}
             for s in sorted(user.safety_events, key=lambda event: event.id)
+        ],
+        # Homework from a therapist: what the person opened, and exactly what the therapist can see.
+        "homework": [
+            {
+                "therapist": assignment.therapist.name if assignment.therapist else None,
+                "exercise": assignment.exercise,
+                "status": assignment.status,
+                "crisis_lines_shown": assignment.crisis_shown,
+                "shared": [
+                    {
+                        "completed_on": result.completed_on.isoformat(), "score": result.score,
+                        "flagged": result.flagged, **(result.shared or {}),
+                    }  # fmt: skip
+                    for result in assignment.results
+                ],
+            }
+            for assignment in session.scalars(
+                select(Assignment).where(Assignment.user_id == user.id).order_by(Assignment.id)
+            )
         ],
     }
 

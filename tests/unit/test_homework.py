@@ -274,3 +274,17 @@ def test_a_measure_declined_and_not_done_says_nothing_was_shared() -> None:
         runs.reply(turn.run_id, "no", context)
         assert "answer it just for yourself" in _texts(runs.prompt(turn.run_id, context))
         assert "Nothing has been shared" in _texts(runs.reply(turn.run_id, "Not now", context).replies)
+
+
+def test_a_clients_export_shows_their_homework_and_exactly_what_they_shared() -> None:
+    from bot.storage.repositories import export_user
+
+    assignment_id, code = assigned(note="export")
+    with session_scope() as session:
+        open_code(session, sender_id="exporter", channel="rest", code=code)
+        answer_consent(session, sender_id="exporter", assignment_id=assignment_id, agreed=True)
+        run_finished(session, assignment_id, ["what I wrote"])
+        choose_share(session, sender_id="exporter", assignment_id=assignment_id, choice=SHARE_ANSWERS)
+        [homework] = export_user(session=session, sender_id="exporter")["homework"]
+    assert (homework["therapist"], homework["exercise"], homework["status"]) == ("Ann Smith", "grounding", "completed")
+    assert [item["answers"] for item in homework["shared"]] == [["what I wrote"]]
