@@ -267,7 +267,8 @@ async def test_mydata_exports_a_json_file_and_delete_erases_everything_after_a_y
     await fake_api.push(text_update(user, "/mydata"))
     await fake_api.wait_for(lambda: len(fake_api.calls_to("sendDocument", user)) == 2)
     after = json.loads(fake_api.calls_to("sendDocument", user)[-1].files["document"])
-    assert after == {"found": False, "profile": None, "entries": [], "exercise_runs": [], "safety_events": []}
+    nothing = {"found": False, "profile": None, "entries": [], "exercise_runs": [], "safety_events": [], "homework": []}
+    assert after == nothing
     events = tracker(servers, user)["events"]
     assert not [event for event in events if event.get("event") == "user"]
 
