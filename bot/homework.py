@@ -22,7 +22,7 @@ from bot.answers import without_end_punctuation
 from bot.content import load_content
 from bot.exercises import Button, Reply, exercise_by_name
 from bot.exercises.catalogue import is_measure
-from bot.portal.assignments import CODE_ALPHABET, CODE_LENGTH, reopen_if_due, today
+from bot.portal.assignments import CODE_ALPHABET, CODE_LENGTH, OPEN_STATUSES, reopen_if_due, today
 from bot.storage.models import Assignment, AssignmentEvent, AssignmentResult, User
 from bot.storage.repositories import find_user, get_or_create_user
 
@@ -42,7 +42,9 @@ _FINISHED_ONLY = re.compile(r"\b(only|just)\b.*\b(finished|done|did it)\b|^(fini
 OPENED, CONSENTED, STARTED, COMPLETED, DECLINED, REVOKED = (
     "opened", "consented", "started", "completed", "declined", "revoked",
 )  # fmt: skip
-OPEN = ("sent", OPENED, CONSENTED, STARTED)
+OPEN = OPEN_STATUSES
+# Agreed to and not yet done: what a run reports to, and what reminders are for.
+AGREED = (CONSENTED, STARTED)
 SHARE_ANSWERS, SHARE_FINISHED = "answers", "finished"
 
 
@@ -117,15 +119,18 @@ def consent_question(session: Session, assignment_id: int) -> Reply:
     """What the therapist will see, and whether that is OK."""
     assignment = session.get(Assignment, assignment_id)
     name = _therapist_name(assignment) if assignment else words()["your_therapist"]
-    key = "what_they_see_measure" if assignment and is_measure(assignment.exercise) else "what_they_see"
-    return Reply(words()[key].format(therapist=name), _buttons("consent_buttons"))
+    return Reply(_words_for(assignment, "what_they_see").format(therapist=name), _buttons("consent_buttons"))
+
+
+def _words_for(assignment: Assignment | None, key: str) -> str:
+    """The words under ``key``, or under ``key_measure`` when the homework is a questionnaire."""
+    return words()[f"{key}_measure" if assignment and is_measure(assignment.exercise) else key]
 
 
 def declined_question(session: Session, assignment_id: int | None) -> Reply:
     """After a no: the exercise just for the person, now or later."""
     assignment = session.get(Assignment, assignment_id) if assignment_id else None
-    key = "declined_question_measure" if assignment and is_measure(assignment.exercise) else "declined_question"
-    return Reply(words()[key], _buttons("declined_buttons"))
+    return Reply(_words_for(assignment, "declined_question"), _buttons("declined_buttons"))
 
 
 def share_question(session: Session, assignment_id: int) -> Reply:
@@ -186,7 +191,7 @@ def answer_consent(session: Session, *, sender_id: str, assignment_id: int, agre
 
 def not_now(session: Session, assignment_id: int | None) -> list[Reply]:
     assignment = session.get(Assignment, assignment_id) if assignment_id else None
-    return [Reply(words()["not_now_measure" if assignment and is_measure(assignment.exercise) else "not_now"])]
+    return [Reply(_words_for(assignment, "not_now"))]
 
 
 def exercise_of(session: Session, assignment_id: int) -> str | None:
@@ -200,7 +205,7 @@ def shared_assignment_id(session: Session, *, sender_id: str, assignment_id: int
     if assignment_id is None:
         return None
     assignment = _own(session, sender_id, assignment_id)
-    return assignment.id if assignment is not None and assignment.status in (CONSENTED, STARTED) else None
+    return assignment.id if assignment is not None and assignment.status in AGREED else None
 
 
 def run_started(session: Session, assignment_id: int) -> None:
@@ -214,7 +219,7 @@ def run_started(session: Session, assignment_id: int) -> None:
 def run_finished(session: Session, assignment_id: int, entry: list[str]) -> None:
     """Keep what finishing could share, sealed, only until the person chooses what to share."""
     assignment = session.get(Assignment, assignment_id)
-    if assignment is not None and assignment.status in (CONSENTED, STARTED):
+    if assignment is not None and assignment.status in AGREED:
         assignment.pending_share = {"answers": entry}
 
 
@@ -231,7 +236,7 @@ def read_share(text: str) -> str | None:
 def choose_share(session: Session, *, sender_id: str, assignment_id: int, choice: str) -> list[Reply]:
     """Complete the assignment with what the person chose to share; the pending copy is dropped."""
     assignment = _own(session, sender_id, assignment_id)
-    if assignment is None or assignment.status not in (CONSENTED, STARTED):
+    if assignment is None or assignment.status not in AGREED:
         return []
     pending = assignment.pending_share or {}
     shared = {"answers": pending.get("answers", [])} if choice == SHARE_ANSWERS else {"finished": True}
@@ -248,7 +253,7 @@ def measure_finished(session: Session, assignment_id: int, *, measure: str, entr
     what the portal shows as a flag, never as a number alone.
     """
     assignment = session.get(Assignment, assignment_id)
-    if assignment is None or assignment.status not in (CONSENTED, STARTED):
+    if assignment is None or assignment.status not in AGREED:
         return []
     result = AssignmentResult(
         completed_on=today(),
@@ -276,7 +281,7 @@ def crisis_lines_shown(session: Session, *, sender_id: str) -> None:
     user: User | None = find_user(session=session, sender_id=sender_id)
     if user is None:
         return
-    query = select(Assignment).where(Assignment.user_id == user.id, Assignment.status.in_((CONSENTED, STARTED)))
+    query = select(Assignment).where(Assignment.user_id == user.id, Assignment.status.in_(AGREED))
     for assignment in session.scalars(query):
         _note_crisis_lines(assignment)
 
@@ -285,7 +290,7 @@ def crisis_lines_shown_on(session: Session, assignment_id: int) -> None:
     """Note crisis lines on one agreed assignment, even one just completed by the answer that called
     for them (PHQ-9's ninth item completes the measure in the same turn)."""
     assignment = session.get(Assignment, assignment_id)
-    if assignment is not None and assignment.status in (CONSENTED, STARTED, COMPLETED):
+    if assignment is not None and assignment.status in (*AGREED, COMPLETED):
         _note_crisis_lines(assignment)
 
 

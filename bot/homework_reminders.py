@@ -16,11 +16,10 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.homework import AGREED
 from bot.portal.assignments import first_day, occurrence_on, reopen_if_due, repeats
 from bot.storage.models import Assignment, AssignmentEvent
 from bot.storage.repositories import find_user
-
-AGREED = ("consented", "started")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ class Gad7(Measure):
     intent = "request_gad7"  # never predicted: measures are opened only by a homework code
     menu_payload = "gad7"
     content_file = Path(__file__).with_name("gad7.yml")
-    items = tuple(f"item{number}" for number in range(1, 8))
+    questions = tuple(f"item{number}" for number in range(1, 8))
     bands = (
         Band(0, 4, "minimal"),
         Band(5, 9, "mild"),

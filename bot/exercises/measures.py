@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.answers import normalise_answer, without_end_punctuation
-from bot.exercises.engine import Context, Exercise, StepResult
+from bot.exercises.engine import Context, StepResult
+from bot.exercises.questions import QuestionList
 from bot.replies import Button, Reply
 
 # The published answer scale, 0 to 3, in the order the buttons show it.
@@ -63,52 +64,45 @@ class Band:
     label: str
 
 
-class Measure(Exercise):
-    """A scored questionnaire; a subclass declares its items, bands and the item that calls for help."""
+class Measure(QuestionList):
+    """A scored questionnaire; a subclass declares its items (``questions``), bands and the item
+    that calls for help. Walking the items, skipping and closing are the question list's."""
 
-    items: tuple[str, ...]
     bands: tuple[Band, ...]
     short_name: str  # "PHQ-9": how the portal names it
     # The item whose answer above 0 starts the crisis path at once (PHQ-9's ninth), if any.
     crisis_item: str | None = None
+    # Its crisis reply: thoughts of being better off dead or of self-harm get the broadest lines.
+    crisis_category = "suicide"
     homework_only = True
 
     @property
     def max_score(self) -> int:
-        return 3 * len(self.items)
-
-    def start(self, context: Context, previous: dict[str, Any] | None = None) -> dict[str, Any]:
-        return {"position": 0, "answers": {}}
+        return 3 * len(self.questions)
 
     def prompt(self, data: dict[str, Any], context: Context) -> list[Reply]:
         words = self.words()
         position = data["position"]
-        key = self.items[position]
+        key = self.questions[position]
         replies = [Reply(words["intro"])] if position == 0 else []
         question = words["stem"] if position == 0 else words["stem_again"]
         buttons = (*(Button(title, title) for title in SCALE), Button(words["skip_button"], "skip"))
-        counter = words["counter"].format(number=position + 1, total=len(self.items))
+        counter = words["counter"].format(number=position + 1, total=len(self.questions))
         return [*replies, Reply(f"{counter} {question}\n{words['items'][key]}", buttons)]
 
     def answer(self, data: dict[str, Any], text: str, context: Context) -> StepResult:
         value = read_scale(text)
         if value is None:
             return StepResult([Reply(self.words()["unclear"])], data)
-        key = self.items[data["position"]]
-        return self._advance({**data, "answers": {**data["answers"], key: value}})
+        key = self.questions[data["position"]]
+        return self._advance({**data, "answers": {**data["answers"], key: value}}, context)
 
-    def skip(self, data: dict[str, Any], context: Context) -> StepResult | None:
-        return self._advance(data)
-
-    def _advance(self, data: dict[str, Any]) -> StepResult:
-        position = data["position"] + 1
-        if position < len(self.items):
-            return StepResult([], {**data, "position": position})
-        return StepResult([Reply(self.words()["done"])], data, finished=True)
+    def closing(self, answers: dict[str, Any], context: Context) -> list[Reply]:
+        return [Reply(self.words()["done"])]
 
     def score(self, answers: dict[str, Any]) -> int | None:
         """The total, or None when an item was skipped."""
-        values = [answers.get(item) for item in self.items]
+        values = [answers.get(item) for item in self.questions]
         if any(not isinstance(value, int) for value in values):
             return None
         return sum(values)
@@ -129,7 +123,7 @@ class Measure(Exercise):
     def entry(self, data: dict[str, Any]) -> dict[str, Any]:
         answers = data["answers"]
         return {
-            "items": {item: answers.get(item) for item in self.items},
+            "items": {item: answers.get(item) for item in self.questions},
             "score": self.score(answers),
             "flagged": self.needs_crisis_reply(data),
         }
@@ -139,4 +133,4 @@ class Measure(Exercise):
         answered = sum(1 for value in (answers.get("items") or {}).values() if isinstance(value, int))
         if answers.get("score") is not None:
             return [Reply(words["described"].format(score=answers["score"], most=self.max_score))]
-        return [Reply(words["described_unscored"].format(answered=answered, total=len(self.items)))]
+        return [Reply(words["described_unscored"].format(answered=answered, total=len(self.questions)))]

@@ -17,7 +17,7 @@ class Phq9(Measure):
     intent = "request_phq9"  # never predicted: measures are opened only by a homework code
     menu_payload = "phq9"
     content_file = Path(__file__).with_name("phq9.yml")
-    items = tuple(f"item{number}" for number in range(1, 10))
+    questions = tuple(f"item{number}" for number in range(1, 10))
     crisis_item = "item9"
     bands = (
         Band(0, 4, "minimal"),

@@ -208,7 +208,9 @@ class ExerciseRuns:
                 self._session, sender_id=self._sender_id, assignment_id=run.assignment_id
             )
             measure = isinstance(exercise, Measure)
-            if reporting_to is not None and not measure:
+            # A measure's answers were agreed to when it was accepted; an exercise's wait for a choice.
+            awaits_share = reporting_to is not None and not measure
+            if awaits_share:
                 # The answers wait, sealed in the assignment, for the person's choice of what to share.
                 answers = exercise.describe_entry(exercise.entry(data))
                 homework.run_finished(self._session, reporting_to, [reply.text for reply in answers])
@@ -216,11 +218,10 @@ class ExerciseRuns:
             if worth_keeping:  # say whether it was kept, as the person chose
                 replies = [*replies, Reply(say("saved" if run.entry_id is not None else "not_saved"))]
             if reporting_to is not None and measure:
-                # Agreeing to a measure was agreeing to share its answers: there is no choice to ask.
                 replies += homework.measure_finished(
                     self._session, reporting_to, measure=exercise.name, entry=exercise.entry(data)
                 )
-            if reporting_to is not None and not measure:
+            if awaits_share:
                 run.state = {HOMEWORK_STAGE: SHARE}
             else:
                 self._end(run, FINISHED)
@@ -228,7 +229,8 @@ class ExerciseRuns:
                 if reporting_to is not None:  # the therapist is told, as the person agreed
                     homework.crisis_lines_shown_on(self._session, reporting_to)
                 # The crisis reply comes first and alone: what the run would have said is not said.
-                return RunTurn(run.id, run.exercise, [], run.status, run.entry_id is not None, crisis="suicide")
+                crisis = exercise.crisis_category
+                return RunTurn(run.id, run.exercise, [], run.status, run.entry_id is not None, crisis=crisis)
         return self._turn(run, replies)
 
     def _answer_homework(self, run: ExerciseRun, text: str) -> RunTurn:

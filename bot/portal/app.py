@@ -34,7 +34,6 @@ from bot.portal.accounts import (
 )
 from bot.portal.api import build_router
 from bot.portal.assignments import (
-    OPEN_STATUSES,
     RECURRENCES,
     STATUS_LABELS,
     AssignmentRequest,
@@ -46,7 +45,7 @@ from bot.portal.assignments import (
     links_for,
     message_to_client,
     next_occurrence,
-    repeats,
+    revocable,
     revoke,
     shown_status,
     today,
@@ -280,16 +279,16 @@ def build_app(config: Settings | None = None) -> FastAPI:
             assignment = assignment_of(db, record.therapist_id, assignment_id)
             if assignment is None:
                 return _not_found(request, record)
+            day = today()
             events = list(assignment.events)
-            status = shown_status(assignment, today())
+            status = shown_status(assignment, day)
             results = views_of(assignment)
-            chart, scores = "", []
+            chart = ""
             if is_measure(assignment.exercise):
                 scores = trend(db, record.therapist_id, assignment.client_label, assignment.exercise)
                 chart = trend_svg(scores, assignment.exercise)
-            upcoming = next_occurrence(assignment, today())
-            between_repeats = repeats(assignment) and status == "completed"
-            can_revoke = status in OPEN_STATUSES or status == "overdue" or between_repeats
+            upcoming = next_occurrence(assignment, day)
+            can_revoke = revocable(assignment)
         links = links_for(assignment.code, config)
         return _page(
             request,
@@ -304,7 +303,6 @@ def build_app(config: Settings | None = None) -> FastAPI:
             results=results,
             flags=[result for result in results if result.flag],
             chart=Markup(chart),  # built from numbers, dates and fixed labels only
-            scores=scores,
             upcoming=upcoming if status not in ("revoked", "declined") else None,
             can_revoke=can_revoke,
             **_vocabulary(),

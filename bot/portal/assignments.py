@@ -127,9 +127,14 @@ def assignment_of(session: Session, therapist_id: int, assignment_id: int) -> As
     return session.scalars(query).first()
 
 
+def revocable(assignment: Assignment) -> bool:
+    """Open homework, or recurring homework between its days, can be revoked; ended homework cannot."""
+    return assignment.status in OPEN_STATUSES or (assignment.status == "completed" and repeats(assignment))
+
+
 def revoke(session: Session, assignment: Assignment) -> bool:
-    """Revoke an open assignment; False when it had already ended (completed, declined, revoked)."""
-    if assignment.status not in OPEN_STATUSES and not (assignment.status == "completed" and repeats(assignment)):
+    """Revoke an assignment; False when it had already ended (completed, declined, revoked)."""
+    if not revocable(assignment):
         return False
     assignment.status = "revoked"
     assignment.reminder_chat_id = None
