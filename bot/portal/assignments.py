@@ -90,7 +90,15 @@ def assignable_exercises() -> dict[str, str]:
 
 
 def new_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    """A random code with at least one digit, so it is read even when typed on its own.
+
+    A bare eight-letter message is taken for a word, not a code (bot.homework.code_in); about one
+    code in eleven drawn from the whole alphabet has no digit, and its client's reply would be lost.
+    """
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if any(character.isdigit() for character in code):
+            return code
 
 
 def create_assignment(session: Session, therapist: Therapist, request: AssignmentRequest) -> Assignment:

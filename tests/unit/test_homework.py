@@ -22,7 +22,7 @@ from bot.homework import (
     shared_assignment_id,
 )
 from bot.portal.accounts import create_therapist
-from bot.portal.assignments import AssignmentRequest, create_assignment, revoke
+from bot.portal.assignments import AssignmentRequest, create_assignment, new_code, revoke
 from bot.storage import session_scope, upgrade_schema
 from bot.storage.models import Assignment
 
@@ -64,6 +64,12 @@ def status_of(assignment_id: int) -> tuple[str, list[str], dict | None, bool]:
 )
 def test_a_code_is_found_where_a_person_would_type_it(text: str, code: str | None) -> None:
     assert code_in(text) == code
+
+
+def test_every_new_code_is_read_when_typed_on_its_own() -> None:
+    codes = [new_code() for _ in range(2000)]
+    assert all(code_in(code) == code and code_in(code.lower()) == code for code in codes)
+    assert len(set(codes)) == len(codes)
 
 
 def test_opening_a_code_names_the_therapist_shows_the_note_and_asks(tmp_path) -> None:
