@@ -20,7 +20,8 @@ COMMANDS: dict[str, str] = {
     "evaluate-safety": "recall and false positives of the risk detector on a labelled set",
     "evaluate-apology": "per-code precision and recall of the apology analyzer on a labelled set",
     "evaluate-circles": "agreement of the circle suggestions with a labelled set",
-    "migrate": "bring the database to the newest schema (Alembic)",
+    "migrate": "bring the database to the newest schema (Alembic); creates the data key on first start",
+    "rotate-key": "re-seal everything stored under a new data key while the bot keeps running",
     "telegram": "run the Telegram bridge (long polling, or a webhook if TELEGRAM_WEBHOOK_URL is set)",
     "webchat": "serve the web chat (demo page, widget, /api/) on WEBCHAT_PORT",
     "serve": "start 'rasa' (channels and the token-protected API), 'actions' or a terminal 'shell' [--model PATH]",
@@ -99,9 +100,35 @@ def _evaluate(module: str) -> Callable[[list[str]], int]:
 
 def _migrate(argv: list[str]) -> int:
     from bot.storage import upgrade_schema
+    from bot.storage.sealing import sealer
 
     upgrade_schema()
     print("database schema is up to date")
+    sealer().ring()  # creates var/data.key (0600) on first start
+    key_path = sealer().key_path
+    if key_path is None:
+        print("what people write is sealed with the key in BOT_DATA_KEY")
+    else:
+        print(f"what people write is sealed with the data key in {key_path} (back it up apart from the database)")
+    return 0
+
+
+def _rotate_key(argv: list[str]) -> int:
+    from bot.config import settings
+    from bot.storage import upgrade_schema
+    from bot.storage.rotation import rotate_key
+    from bot.storage.sealing import sealer
+
+    argparse.ArgumentParser(prog="python -m bot rotate-key").parse_args(argv)
+    upgrade_schema()
+    current = settings()
+    done = rotate_key(current.database_url, current.tracker_store_url, sealer())
+    if done.left_under_old_keys:
+        left = done.left_under_old_keys
+        print(f"re-sealed {done.rows} values; {left} still under an old key, which stays in the ring: run it again")
+        return 1
+    where = sealer().key_path or "BOT_DATA_KEY (remove the old key from it now)"
+    print(f"re-sealed {done.rows} values under the new key in {where}")
     return 0
 
 
@@ -191,6 +218,7 @@ HANDLERS: dict[str, Callable[[list[str]], int]] = {
     "serve": _serve,
     "portal": _entry_point("bot.portal.app"),
     "therapist": _therapist,
+    "rotate-key": _rotate_key,
 }
 
 

@@ -25,6 +25,8 @@ class Settings:
     database_url: str
     tracker_store_url: str
     secret_key: bytes
+    # The data key ring from BOT_DATA_KEY; empty means var/data.key (bot.storage.sealing).
+    data_key: str
     rasa_url: str
     rasa_api_token: str
     action_server_token: str
@@ -92,6 +94,7 @@ def settings() -> Settings:
         database_url=os.environ.get("DATABASE_URL", f"sqlite:///{var_dir / 'bot.db'}"),
         tracker_store_url=_tracker_store_url(),
         secret_key=_secret("BOT_SECRET_KEY", var_dir, "secret.key").encode(),
+        data_key=os.environ.get("BOT_DATA_KEY", ""),
         rasa_url=os.environ.get("RASA_URL", "http://localhost:5005").rstrip("/"),
         rasa_api_token=_secret("RASA_API_TOKEN", var_dir, "rasa_api.token"),
         action_server_token=_secret("ACTION_SERVER_TOKEN", var_dir, "action_server.token"),

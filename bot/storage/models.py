@@ -7,9 +7,11 @@ import uuid
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import declarative_base, relationship
 from sqlalchemy.types import TypeDecorator
+
+from bot.storage.sealing import sealer
 
 Base = declarative_base()
 
@@ -30,20 +32,22 @@ def new_run_id() -> str:
 
 
 class SealedJSON(TypeDecorator):
-    """JSON kept as text in one place, so that encryption at rest can be added here alone.
+    """JSON sealed with the data key (bot.storage.sealing): what a person wrote, encrypted at rest.
 
-    Every column that holds what a person wrote goes through this type; the privacy work
-    seals the text with the data key on the way in and opens it on the way out.
+    Every column that holds what a person wrote goes through this type, so no query or
+    repository ever handles the sealed form; rows written before sealing existed read as they are.
     """
 
     impl = Text
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect) -> str | None:
-        return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        if value is None:
+            return None
+        return sealer().seal(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
     def process_result_value(self, value: str | None, dialect) -> Any:
-        return None if value is None else json.loads(value)
+        return None if value is None else json.loads(sealer().open(value))
 
 
 class User(Base):
@@ -88,7 +92,7 @@ class ExerciseEntry(Base):
     id = Column(Integer, primary_key=True)
     user_id = Column(Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True)
     kind = Column(String(32), nullable=False)
-    answers = Column(JSON, nullable=False)
+    answers = Column(SealedJSON, nullable=False)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utc_now, onupdate=utc_now)
 

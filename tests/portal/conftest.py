@@ -53,13 +53,27 @@ class Portal:
     def answer_as_client(self, code: str, answers: list[str], *, sender: str | None = None) -> None:
         """A client redeems ``code``, agrees and gives ``answers``, through the run service on this
         portal's database (the conversation itself is tested with the real bot elsewhere)."""
-        from bot.exercises import Context, exercise_by_name
+        from bot.config import settings
+        from bot.exercises import Context
+
+        sender = sender or f"client-{code}"
+        context = Context(role="adult_child", country="GB")
+        # The portal's settings, so that what the client writes is sealed with the portal's data key.
+        with pytest.MonkeyPatch.context() as patch:
+            for key in ("BOT_VAR_DIR", "DATABASE_URL"):
+                patch.setenv(key, self.environment[key])
+            settings.cache_clear()
+            try:
+                self._answer(code, answers, sender, context)
+            finally:
+                settings.cache_clear()
+
+    def _answer(self, code: str, answers: list[str], sender: str, context) -> None:
+        from bot.exercises import exercise_by_name
         from bot.exercises.runs import ExerciseRuns
         from bot.homework import exercise_of, open_code
         from bot.storage import session_scope
 
-        sender = sender or f"client-{code}"
-        context = Context(role="adult_child", country="GB")
         with session_scope(self.database_url) as session:
             opened = open_code(session, sender_id=sender, channel="rest", code=code)
             exercise = exercise_by_name(exercise_of(session, opened.assignment_id))

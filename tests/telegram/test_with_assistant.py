@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import logging
+import secrets
 from typing import Any
 
 import pytest
@@ -319,3 +321,24 @@ async def test_how_have_i_been_doing_arrives_as_a_photo_drawn_on_this_machine(
     uploaded = photo[0].files.get("photo", b"")
     assert uploaded.startswith(b"\x89PNG") and len(uploaded) > 10_000  # the chart itself, not a link
     assert "60 at the start and 40 most recently" in "\n".join(fake_api.texts(user))
+
+
+async def test_what_someone_writes_on_telegram_is_stored_only_sealed_and_never_logged(
+    rasa_bot: Application, fake_api: FakeBotApi, servers: BotServers, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    user = 7_300_000_000 + secrets.randbelow(99_999_999)  # a raw id no timestamp or port could spell
+    marker = f"kettle{secrets.token_hex(4)}"
+    for text, reply in (("/start", "keep your reflections"), ("yes, keep them", "Which side"),
+                        ("parent", "Which country"), ("United Kingdom", "in United Kingdom")):
+        await fake_api.push(text_update(user, text))
+        await fake_api.wait_for_text(user, reply)
+    before = len(fake_api.texts(user))
+    await fake_api.push(text_update(user, f"I keep thinking about the {marker} my daughter gave me"))
+    await fake_api.wait_for(lambda: len(fake_api.texts(user)) > before)
+
+    said = [event.get("text") or "" for event in tracker(servers, user)["events"] if event.get("event") == "user"]
+    assert any(marker in text for text in said)  # Rasa reads it back...
+    stored = b"".join(path.read_bytes() for path in servers.work_dir.rglob("*") if path.is_file())
+    assert marker.encode() not in stored and str(user).encode() not in stored  # ...and no file holds it
+    assert marker not in caplog.text and str(user) not in caplog.text

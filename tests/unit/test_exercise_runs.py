@@ -14,6 +14,7 @@ from bot.exercises.runs import ExerciseRuns, RunNotFoundError
 from bot.storage import session_scope, upgrade_schema
 from bot.storage.models import ExerciseRun
 from bot.storage.repositories import erase_user, latest_entry
+from bot.storage.sealing import sealer
 
 SAVING, NOT_SAVING = Context(role="parent", country="GB", consent_to_save=True), Context(role="parent", country="GB")
 CIRCLE, PLAN = exercise_by_name("circle_of_control"), exercise_by_name("safety_plan")
@@ -172,10 +173,10 @@ def test_erasing_a_person_erases_their_runs() -> None:
     assert stored_run(run_id) is None
 
 
-def test_the_state_column_is_plain_json_text_ready_for_a_cipher() -> None:
+def test_the_state_column_is_sealed_json_text() -> None:
     run_id = start(CIRCLE)
     say(run_id, "whether my son calls me")
     path = settings().database_url.removeprefix("sqlite:///")
     with sqlite3.connect(path) as connection:
         (raw,) = connection.execute("select state from exercise_runs where id = ?", (run_id,)).fetchone()
-    assert json.loads(raw)["data"]["worries"] == ["whether my son calls me"]
+    assert "son" not in raw and json.loads(sealer().open(raw))["data"]["worries"] == ["whether my son calls me"]
