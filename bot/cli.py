@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "evaluate-apology": "per-code precision and recall of the apology analyzer on a labelled set",
     "evaluate-circles": "agreement of the circle suggestions with a labelled set",
     "migrate": "bring the database to the newest schema (Alembic); creates the data key on first start",
+    "purge-old": "delete conversation history older than RETENTION_DAYS (or --days N); for a daily cron",
     "rotate-key": "re-seal everything stored under a new data key while the bot keeps running",
     "telegram": "run the Telegram bridge (long polling, or a webhook if TELEGRAM_WEBHOOK_URL is set)",
     "webchat": "serve the web chat (demo page, widget, /api/) on WEBCHAT_PORT",
@@ -110,6 +111,20 @@ def _migrate(argv: list[str]) -> int:
         print("what people write is sealed with the key in BOT_DATA_KEY")
     else:
         print(f"what people write is sealed with the data key in {key_path} (back it up apart from the database)")
+    return 0
+
+
+def _purge_old(argv: list[str]) -> int:
+    from bot.config import settings
+    from bot.privacy import purge_old_conversations
+
+    parser = argparse.ArgumentParser(prog="python -m bot purge-old")
+    parser.add_argument("--days", type=int, default=settings().retention_days, help="default: RETENTION_DAYS")
+    days = parser.parse_args(argv).days
+    if days <= 0:
+        print("retention is off (RETENTION_DAYS is not set): nothing purged")
+        return 0
+    print(f"purged {purge_old_conversations(days)} conversation events older than {days} days")
     return 0
 
 
@@ -219,6 +234,7 @@ HANDLERS: dict[str, Callable[[list[str]], int]] = {
     "portal": _entry_point("bot.portal.app"),
     "therapist": _therapist,
     "rotate-key": _rotate_key,
+    "purge-old": _purge_old,
 }
 
 

@@ -48,6 +48,8 @@ class Settings:
     check_back_after_seconds: int
     check_back_sweep_seconds: float
     homework_reminder_hour: int
+    # Conversation history older than this many days is purged by `python -m bot purge-old`; 0 keeps it.
+    retention_days: int
 
 
 def _secret(variable: str, var_dir: Path, file_name: str) -> str:
@@ -120,4 +122,5 @@ def settings() -> Settings:
         check_back_after_seconds=int(os.environ.get("CHECK_BACK_AFTER_SECONDS", str(20 * 3600))),
         check_back_sweep_seconds=float(os.environ.get("CHECK_BACK_SWEEP_SECONDS", "60")),
         homework_reminder_hour=int(os.environ.get("HOMEWORK_REMINDER_HOUR", "17")),
+        retention_days=int(os.environ.get("RETENTION_DAYS", "0") or 0),
     )

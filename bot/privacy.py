@@ -7,6 +7,7 @@ and the conversation Rasa keeps in its SQL tracker store.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from sqlalchemy import text
@@ -38,3 +39,33 @@ def erase_person(sender_id: str) -> bool:
             return had_profile
         deleted = connection.execute(text("DELETE FROM events WHERE sender_id = :sender"), {"sender": sender_id})
     return had_profile or deleted.rowcount > 0
+
+
+def purge_old_conversations(days: int, now: float | None = None) -> int:
+    """Delete conversation history older than ``days`` from the tracker store; the number of events.
+
+    A conversation whose newest event is older goes whole. One still going keeps its latest
+    session whole, however long ago it began, because Rasa rebuilds the conversation (the
+    person's choices carried over in its first events) from that session alone; only the
+    sessions before it, and older than ``days``, go.
+    """
+    tracker_url = settings().tracker_store_url
+    if not tracker_url or days <= 0:
+        return 0
+    cutoff = (now if now is not None else time.time()) - days * 86400
+    with engine_for(tracker_url).begin() as connection:
+        if not connection.dialect.has_table(connection, "events"):
+            return 0
+        latest_session = (
+            "SELECT MAX(started.timestamp) FROM events AS started "
+            "WHERE started.sender_id = events.sender_id AND started.type_name = 'session_started'"
+        )
+        newest = "SELECT MAX(other.timestamp) FROM events AS other WHERE other.sender_id = events.sender_id"
+        deleted = connection.execute(
+            text(
+                f"DELETE FROM events WHERE timestamp < :cutoff AND (({newest}) < :cutoff "  # noqa: S608 - no input
+                f"OR timestamp < COALESCE(({latest_session}), 0))"
+            ),
+            {"cutoff": cutoff},
+        )
+    return deleted.rowcount

@@ -182,3 +182,43 @@ def test_rotation_reseals_everything_under_a_new_key_while_readers_keep_reading(
         write_key_file(tmp_path / "old" / "data.key", KeyRing((old_key,)))
         with engine_for(settings().database_url).connect() as connection:
             Sealer(tmp_path / "old").open(connection.execute(text("SELECT answers FROM exercise_entries")).first()[0])
+
+
+def _events_of(store: SealedSQLTrackerStore, sender: str) -> list[str]:
+    tracker = asyncio.run(store.retrieve_full_tracker(sender))
+    return [] if tracker is None else [event.text for event in tracker.events if isinstance(event, UserUttered)]
+
+
+def test_retention_purges_old_conversations_and_old_sessions_but_never_the_current_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rasa.shared.core.events import SessionStarted
+
+    from bot.privacy import purge_old_conversations
+
+    path = tmp_path / "tracker.db"
+    monkeypatch.setenv("TRACKER_DB", str(path))
+    settings.cache_clear()
+    store = _tracker_store(path)
+    day = 86400.0
+    now = 1_800_000_000.0
+
+    def conversation(sender: str, *sessions: tuple[float, str]) -> None:
+        events = []
+        for started, said in sessions:
+            events += [SessionStarted(timestamp=started), UserUttered(said, timestamp=started + 1)]
+        asyncio.run(store.save(DialogueStateTracker.from_events(sender, events)))
+
+    conversation("gone-quiet", (now - 40 * day, "long ago"))
+    conversation("still-here", (now - 60 * day, "an old session"), (now - 35 * day, "a session begun long ago"),)
+    conversation("recent", (now - 2 * day, "this week"))
+    # The newest event of "still-here" is in its long-running latest session, written today.
+    tracker = asyncio.run(store.retrieve("still-here"))
+    tracker.update(UserUttered("and today", timestamp=now - 60))
+    asyncio.run(store.save(tracker))
+
+    assert purge_old_conversations(30, now=now) == 2 + 2
+    assert _events_of(store, "gone-quiet") == []
+    assert _events_of(store, "still-here") == ["a session begun long ago", "and today"]
+    assert _events_of(store, "recent") == ["this week"]
+    assert purge_old_conversations(30, now=now) == 0
