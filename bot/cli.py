@@ -45,13 +45,13 @@ def _sender_argument(command: str, argv: list[str]) -> str:
 
 
 def _export(argv: list[str]) -> int:
-    from bot.storage import session_scope, upgrade_schema
-    from bot.storage.repositories import export_user
+    from bot.privacy import export_person
+    from bot.storage import upgrade_schema
 
     sender = _sender_argument("export", argv)
     upgrade_schema()
-    with session_scope() as session:
-        data = export_user(session=session, sender_id=sender)
+    # The same export as every channel's: our rows and the conversation in the tracker store.
+    data = export_person(sender)
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0

@@ -75,14 +75,19 @@ def _secret(variable: str, var_dir: Path, file_name: str) -> str:
     return secret_file.read_text().strip()
 
 
-def _tracker_store_url() -> str:
+def tracker_database(var_dir: Path) -> Path:
+    """The SQLite file of Rasa's tracker store: ``TRACKER_DB``, or ``tracker.db`` in the var directory."""
+    database = Path(os.environ.get("TRACKER_DB", "") or var_dir / "tracker.db")
+    return database if database.is_absolute() else PROJECT_ROOT / database
+
+
+def _tracker_store_url(var_dir: Path) -> str:
     """The URL of Rasa's SQL tracker store, from the variables endpoints.yml uses."""
     host = os.environ.get("TRACKER_HOST", "")
     if "://" in host:
         return host
     if os.environ.get("TRACKER_DIALECT", "sqlite") == "sqlite":
-        database = Path(os.environ.get("TRACKER_DB", "var/tracker.db"))
-        return f"sqlite:///{database if database.is_absolute() else PROJECT_ROOT / database}"
+        return f"sqlite:///{tracker_database(var_dir)}"
     return ""
 
 
@@ -94,7 +99,7 @@ def settings() -> Settings:
         var_dir=var_dir,
         bind_address=os.environ.get("BIND_ADDRESS", "127.0.0.1"),
         database_url=os.environ.get("DATABASE_URL", f"sqlite:///{var_dir / 'bot.db'}"),
-        tracker_store_url=_tracker_store_url(),
+        tracker_store_url=_tracker_store_url(var_dir),
         secret_key=_secret("BOT_SECRET_KEY", var_dir, "secret.key").encode(),
         data_key=os.environ.get("BOT_DATA_KEY", ""),
         rasa_url=os.environ.get("RASA_URL", "http://localhost:5005").rstrip("/"),

@@ -7,7 +7,9 @@ and the conversation Rasa keeps in its SQL tracker store.
 
 from __future__ import annotations
 
+import json
 import time
+from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import text
@@ -15,12 +17,44 @@ from sqlalchemy import text
 from bot.config import settings
 from bot.storage import engine_for, session_scope
 from bot.storage.repositories import erase_user, export_user
+from bot.storage.sealing import sealer
 
 
 def export_person(sender_id: str) -> dict[str, Any]:
-    """Everything our database holds about a person, JSON-ready."""
+    """Everything kept about a person, JSON-ready: our database's rows and the conversation."""
     with session_scope() as session:
-        return export_user(session=session, sender_id=sender_id)
+        data = export_user(session=session, sender_id=sender_id)
+    data["conversation"] = conversation_of(sender_id)
+    return data
+
+
+def conversation_of(sender_id: str) -> list[dict[str, Any]]:
+    """What the person wrote and what the bot said, oldest first, from the tracker store.
+
+    Read straight from the table (opened with the data key) rather than through Rasa, so that
+    every channel can export without loading Rasa; the events' other bookkeeping is left out.
+    """
+    tracker_url = settings().tracker_store_url
+    if not tracker_url:
+        return []
+    with engine_for(tracker_url).connect() as connection:
+        if not connection.dialect.has_table(connection, "events"):
+            return []
+        rows = connection.execute(
+            text("SELECT type_name, timestamp, data FROM events WHERE sender_id = :sender ORDER BY id"),
+            {"sender": sender_id},
+        ).all()
+    seal = sealer()
+    said: list[dict[str, Any]] = []
+    for type_name, timestamp, stored in rows:
+        if type_name not in ("user", "bot") or stored is None:
+            continue
+        event = json.loads(seal.open(stored))
+        if not event.get("text"):
+            continue
+        when = datetime.fromtimestamp(timestamp or 0, tz=timezone.utc).isoformat(timespec="seconds")
+        said.append({"at": when, "from": "you" if type_name == "user" else "bot", "text": event["text"]})
+    return said
 
 
 def erase_person(sender_id: str) -> bool:

@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from bot.config import PROJECT_ROOT, Settings, settings
+from bot.config import PROJECT_ROOT, Settings, settings, tracker_database
 
 logger = logging.getLogger(__name__)
 
@@ -25,8 +25,13 @@ OPEN_PATHS = frozenset({"/health"})
 
 
 def _export_secrets(config: Settings) -> None:
-    # endpoints.yml expands ${ACTION_SERVER_TOKEN} when Rasa reads it.
+    # endpoints.yml expands ${ACTION_SERVER_TOKEN} and the tracker store's variables when Rasa reads it;
+    # by default the tracker store is a SQLite file beside the bot's database, in BOT_VAR_DIR.
     os.environ["ACTION_SERVER_TOKEN"] = config.action_server_token
+    os.environ.setdefault("TRACKER_DIALECT", "sqlite")
+    os.environ.setdefault("TRACKER_HOST", "")
+    if not os.environ.get("TRACKER_DB"):
+        os.environ["TRACKER_DB"] = str(tracker_database(config.var_dir))
 
 
 def _run_rasa_cli(arguments: list[str]) -> int:

@@ -50,6 +50,9 @@ def no_real_storage(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BOT_VAR_DIR", str(session_var))
         patch.setenv("DATABASE_URL", f"sqlite:///{session_var / 'bot.db'}")
+        patch.setenv("TRACKER_DIALECT", "sqlite")
+        patch.setenv("TRACKER_DB", str(session_var / "tracker.db"))
+        patch.setenv("TRACKER_HOST", "")
         yield
 
 
@@ -60,6 +63,9 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
 
     monkeypatch.setenv("BOT_VAR_DIR", str(tmp_path / "var"))
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'var' / 'bot.db'}")
+    monkeypatch.setenv("TRACKER_DIALECT", "sqlite")
+    monkeypatch.setenv("TRACKER_DB", str(tmp_path / "var" / "tracker.db"))
+    monkeypatch.setenv("TRACKER_HOST", "")
     settings.cache_clear()
     yield
     settings.cache_clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -249,14 +250,31 @@ def test_delete_my_data_erases_the_person_and_starts_a_new_session(page: Page, w
     assert again.json() == {"erased": False}
 
 
+def test_download_my_data_gives_a_file_with_the_profile_and_the_conversation(page: Page, webchat: WebChat) -> None:
+    open_chat(page, webchat.url)
+    onboard(page)
+    page.get_by_role("button", name="Options").click()
+    with page.expect_download() as waiting:
+        page.get_by_role("button", name="Download my data").click()
+    download = waiting.value
+    assert download.suggested_filename == "my-data.json"
+    data = json.loads(Path(download.path()).read_text())
+    assert data["found"] is True and data["profile"]["role"] == "parent" and data["profile"]["country"] == "GB"
+    said = [(line["from"], line["text"]) for line in data["conversation"]]
+    assert ("you", "United Kingdom") in said and any(who == "bot" and ONBOARDED in text for who, text in said)
+    stranger = requests.post(f"{webchat.url}/api/export", json={"session_id": "nobody-known-1234"}, timeout=10)
+    assert stranger.status_code == 200 and stranger.json()["found"] is False and stranger.json()["conversation"] == []
+
+
 def test_the_api_refuses_bad_session_ids_with_a_reason(webchat: WebChat) -> None:
     assert requests.get(f"{webchat.url}/health", timeout=10).json() == {"status": "ok"}
     for query in ("", "?session_id=short", "?session_id=../../etc/passwd", f"?session_id={'a' * 65}"):
         reply = requests.get(f"{webchat.url}/api/sos{query}", timeout=10)
         assert reply.status_code == 400 and "session_id" in reply.json()["error"]
     for body in (b"not json", b"[]", b'{"session_id": 12345678}', b'{"session_id": "bad id!"}'):
-        reply = requests.post(f"{webchat.url}/api/erase", data=body, timeout=10)
-        assert reply.status_code == 400 and reply.json()["error"]
+        for endpoint in ("erase", "export"):
+            reply = requests.post(f"{webchat.url}/api/{endpoint}", data=body, timeout=10)
+            assert reply.status_code == 400 and reply.json()["error"]
     lines = requests.get(f"{webchat.url}/api/sos?session_id=nobody-known-1234", timeout=10)
     assert lines.status_code == 200 and lines.json()["messages"]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.chat import Chat, button_payloads
-from tests.conversation.test_onboarding import export, run_data
+from tests.conversation.test_onboarding import export, kept_besides_the_conversation, run_data
 
 FLAWED = "I'm sorry if you felt hurt when I missed your graduation, but I was working."
 REVISED = "I'm sorry I missed your graduation. It was my choice and it hurt you. I want to show up for you from now on."
@@ -56,4 +56,4 @@ def test_a_crisis_inside_the_draft_is_answered_first_and_not_kept_as_the_apology
     responses = chat.send("sorry for everything, you'll be better off without me soon")
     assert responses[0]["custom"]["safety"]["hotlines"]
     assert run_data(servers, chat.sender, "paused")["parts"] == []
-    assert "better off" not in str(export(servers, chat.sender))
+    assert "better off" not in str(kept_besides_the_conversation(servers, chat.sender))

@@ -34,8 +34,11 @@ def test_a_sentence_written_through_a_whole_conversation_is_stored_only_sealed(
     chat.send(f"I keep thinking about the {marker}")
 
     # It was kept (the person agreed to saving) and reads back whole...
-    saved = export(servers, chat.sender)["entries"][-1]
+    exported = export(servers, chat.sender)
+    saved = exported["entries"][-1]
     assert saved["kind"] == "letting_go" and sentence in str(saved["answers"])
+    said = [(line["from"], line["text"]) for line in exported["conversation"]]
+    assert ("you", sentence) in said
     assert any(sentence == event.get("text") for event in chat.tracker()["events"])
     # ...and yet no file the servers wrote holds it, nor the raw sender id in any log.
     stored = every_byte_under(servers.work_dir)

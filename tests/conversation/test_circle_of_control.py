@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.chat import Chat, button_payloads
-from tests.conversation.test_onboarding import export, run_data
+from tests.conversation.test_onboarding import export, kept_besides_the_conversation, run_data
 
 
 def test_the_whole_circle_with_typed_and_button_answers_is_stored(onboarded_chat: Chat, servers) -> None:
@@ -89,7 +89,7 @@ def test_a_crisis_mid_exercise_escalates_and_is_never_stored_as_a_worry(onboarde
     assert "116 123" in "\n".join(item.get("text", "") for item in responses)
     assert chat.slot("exercise") is None
     assert run_data(servers, chat.sender, "paused")["worries"] == ["whether my daughter calls"]
-    stored = str(export(servers, chat.sender))
+    stored = str(kept_besides_the_conversation(servers, chat.sender))
     assert "want to die" not in stored
     assert "Welcome back to it" in chat.say("go back to my exercise")
     assert chat.slot("exercise") == "circle_of_control"

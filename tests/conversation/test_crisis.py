@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.chat import Chat, button_payloads
-from tests.conversation.test_onboarding import export
+from tests.conversation.test_onboarding import kept_besides_the_conversation
 
 
 def first_is_crisis_reply(responses: list[dict], category: str | None = None) -> dict:
@@ -107,7 +107,7 @@ def test_sos_answers_at_once_inside_an_exercise_and_the_exercise_goes_on(onboard
 def test_a_safety_event_is_stored_without_the_message(onboarded_chat: Chat, servers) -> None:
     chat = onboarded_chat
     chat.send("i took a load of pills an hour ago")
-    stored = export(servers, chat.sender)
+    stored = kept_besides_the_conversation(servers, chat.sender)
     assert stored["safety_events"][-1]["category"] == "suicide"
     assert "pills" not in str(stored)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.chat import Chat, button_payloads
-from tests.conversation.test_onboarding import export, run_data
+from tests.conversation.test_onboarding import export, kept_besides_the_conversation, run_data
 
 
 def test_saying_you_are_overwhelmed_starts_grounding_at_once_and_nothing_is_kept(onboarded_chat: Chat, servers) -> None:
@@ -70,4 +70,4 @@ def test_a_risk_message_in_the_unsent_letter_gets_the_crisis_reply_and_is_not_ke
     responses = chat.send("Dear son, by the time you read this I'll be gone, I've made my plans")
     assert responses[0]["custom"]["safety"]["category"] == "suicide"
     assert "made my plans" not in str(run_data(servers, chat.sender, "paused"))
-    assert "made my plans" not in str(export(servers, chat.sender))
+    assert "made my plans" not in str(kept_besides_the_conversation(servers, chat.sender))

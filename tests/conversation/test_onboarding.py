@@ -17,6 +17,14 @@ def export(servers, sender: str) -> dict:
     return json.loads(result.stdout)
 
 
+def kept_besides_the_conversation(servers, sender: str) -> dict:
+    """The export without the conversation itself, which holds every message (sealed) until erased:
+    what the bot kept of its own accord (entries, runs, safety events)."""
+    exported = export(servers, sender)
+    assert "conversation" in exported
+    return {key: value for key, value in exported.items() if key != "conversation"}
+
+
 def run_data(servers, sender: str, status: str = "running") -> dict:
     """The working data of the person's newest exercise run with ``status``, as the run table holds it."""
     runs = [run for run in export(servers, sender)["exercise_runs"] if run["status"] == status]

@@ -79,8 +79,12 @@ def test_erase_deletes_the_profile_and_the_conversation_in_the_tracker_store(tmp
         save_profile(session=session, sender_id="cli-person", channel="rest", role="parent", country="GB",
                      consent_to_save=True)
     with sqlite3.connect(tracker_db) as connection:
-        connection.execute("create table events (id integer primary key, sender_id text, data text)")
-        connection.execute("insert into events (sender_id, data) values ('cli-person', '{}'), ('other', '{}')")
+        connection.execute(  # Rasa's own columns
+            "create table events (id integer primary key, sender_id text, type_name text, timestamp real, "
+            "intent_name text, action_name text, data text)"
+        )
+        connection.execute("insert into events (sender_id, type_name, data) values "
+                           "('cli-person', 'user', '{}'), ('other', 'user', '{}')")  # fmt: skip
     result = run_bot("erase", "--sender", "cli-person")
     assert result.returncode == 0 and json.loads(result.stdout) == {"erased": True}
     with sqlite3.connect(tracker_db) as connection:

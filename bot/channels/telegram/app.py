@@ -132,11 +132,20 @@ def configuration_problem(settings: config.Settings) -> str | None:
     return None
 
 
+# httpx logs every request URL, and Bot API URLs contain the bot's token; python-telegram-bot logs
+# whole updates (what people wrote, their chat ids) at DEBUG. Neither may reach the logs.
+QUIET_LOGGERS = {"httpx": logging.WARNING, "telegram": logging.INFO}
+
+
+def configure_logging() -> None:
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
+    for name, level in QUIET_LOGGERS.items():
+        logging.getLogger(name).setLevel(level)
+
+
 def main() -> int:
     """Run the Telegram bridge until interrupted: long polling, or a webhook if TELEGRAM_WEBHOOK_URL is set."""
-    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
-    # httpx logs every request URL, and Bot API URLs contain the bot's token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    configure_logging()
     settings = config.settings()
     problem = configuration_problem(settings)
     if problem:

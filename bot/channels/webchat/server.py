@@ -1,4 +1,4 @@
-"""The web chat server: the demo page, the widget's files, and two JSON endpoints.
+"""The web chat server: the demo page, the widget's files, and its JSON endpoints.
 
 - ``GET /`` the demo page of a fictional counselling service, embedding the widget.
 - ``GET /static/...`` widget.js, widget.css and the vendored socket.io client.
@@ -9,6 +9,7 @@
   numbers and international lines from ``bot/safety/hotlines.yml``, for no one in particular.
   The widget fetches it when it loads and keeps it, so it has it even if this server goes down.
 - ``POST /api/erase`` {"session_id": ...} deletes everything stored about the person.
+- ``POST /api/export`` {"session_id": ...} everything kept about the person, as a JSON file.
 - ``GET /charts/progress.png?t=...`` a person's progress chart, drawn now from their check-ins;
   the signed link (``bot.progress.links``) is sent only into their own conversation.
 - ``GET /health``.
@@ -35,7 +36,7 @@ from aiohttp import web
 from bot.channels import guard
 from bot.config import Settings, settings
 from bot.countries import country_name
-from bot.privacy import erase_person
+from bot.privacy import erase_person, export_person
 from bot.progress.links import CHART_PATH, chart_png_for_token
 from bot.safety.hotlines import emergency_numbers, lines_for
 
@@ -171,8 +172,8 @@ async def lines(request: web.Request) -> web.Response:
     return response
 
 
-async def erase(request: web.Request) -> web.Response:
-    """Delete the person's stored data and conversation; the widget then starts a new session."""
+async def _session_of(request: web.Request) -> str | web.Response:
+    """The session id a JSON body names, or the 400 that says what is wrong with the body."""
     try:
         body = await request.json()
     except (json.JSONDecodeError, UnicodeDecodeError):
@@ -181,13 +182,41 @@ async def erase(request: web.Request) -> web.Response:
         return _error(400, "The body must be a JSON object: {\"session_id\": \"...\"}.")
     if not _valid_session_id(body.get("session_id")):
         return _error(400, SESSION_ID_RULE)
+    return body["session_id"]
+
+
+async def erase(request: web.Request) -> web.Response:
+    """Delete the person's stored data and conversation; the widget then starts a new session."""
+    session = await _session_of(request)
+    if isinstance(session, web.Response):
+        return session
     try:
-        erased = await asyncio.to_thread(erase_person, body["session_id"])
+        erased = await asyncio.to_thread(erase_person, session)
     except Exception:  # noqa: BLE001 - the person is told plainly; the operator gets the trace
         logger.exception("Erasing a web chat person's data failed.")
         return _error(503, "Your data could not be deleted right now. Please try again in a moment.")
     logger.info("A web chat person's data was erased (found: %s).", erased)
     return web.json_response({"erased": erased})
+
+
+async def export(request: web.Request) -> web.Response:
+    """Everything kept about the person, the conversation included, as a JSON file to download.
+
+    The session id is the only key, as for erasure: it is random, kept in the person's browser,
+    and sent in the body (never in a URL, where logs and history would keep it).
+    """
+    session = await _session_of(request)
+    if isinstance(session, web.Response):
+        return session
+    try:
+        data = await asyncio.to_thread(export_person, session)
+    except Exception:  # noqa: BLE001 - the person is told plainly; the operator gets the trace
+        logger.exception("Exporting a web chat person's data failed.")
+        return _error(503, "Your data could not be gathered right now. Please try again in a moment.")
+    response = web.json_response(data, dumps=lambda value: json.dumps(value, ensure_ascii=False, indent=2))
+    response.headers["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 async def progress_chart(request: web.Request) -> web.Response:
@@ -214,6 +243,7 @@ def build_app(config: Settings) -> web.Application:
     app.router.add_get("/api/sos", sos)
     app.router.add_get("/api/lines", lines)
     app.router.add_post("/api/erase", erase)
+    app.router.add_post("/api/export", export)
     app.router.add_get(CHART_PATH, progress_chart)
     app.router.add_static("/static/", STATIC_DIR, show_index=False, follow_symlinks=False)
     return app

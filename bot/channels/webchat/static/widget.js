@@ -66,6 +66,8 @@
     quickExitLabel: "Quick exit: leave this page at once and clear the chat from this screen",
     options: "Options",
     startOver: "Start over",
+    downloadData: "Download my data",
+    downloadFailed: "We couldn't gather your data just now. Please try again in a moment.",
     deleteData: "Delete my data",
     close: "Close chat",
     conversation: "Conversation",
@@ -359,9 +361,11 @@
       text: "✕",
     });
     ui.startOverButton = element("button", { type: "button", className: "ecw-button ecw-option", text: TEXT.startOver });
+    ui.downloadButton = element("button", { type: "button", className: "ecw-button ecw-option", text: TEXT.downloadData });
     ui.deleteButton = element("button", { type: "button", className: "ecw-button ecw-option", text: TEXT.deleteData });
     ui.options = element("div", { id: ids.options, className: "ecw-options", hidden: true }, [
       ui.startOverButton,
+      ui.downloadButton,
       ui.deleteButton,
     ]);
     const header = element("div", { className: "ecw-header" }, [
@@ -456,6 +460,10 @@
       toggleOptions(false);
       startOver(TEXT.startedOver);
       ui.input.focus();
+    });
+    ui.downloadButton.addEventListener("click", () => {
+      toggleOptions(false);
+      downloadData();
     });
     ui.deleteButton.addEventListener("click", () => {
       toggleOptions(false);
@@ -1079,6 +1087,26 @@
       );
     });
     actions.append(cancel, confirm);
+  }
+
+  // Everything kept about the person, as a file: fetched with the session id in the body (never
+  // in a link), then handed to the browser as a download.
+  function downloadData() {
+    fetch(`${config.apiUrl}/api/export`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ session_id: state.sessionId }),
+      credentials: "omit",
+    })
+      .then((response) => (response.ok ? response.blob() : Promise.reject(new Error(String(response.status)))))
+      .then((blob) => {
+        const link = element("a", { href: URL.createObjectURL(blob), download: "my-data.json", hidden: true });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        window.setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+      })
+      .catch(() => addEntry({ who: "system", text: TEXT.downloadFailed }));
   }
 
   function erase() {
