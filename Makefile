@@ -100,10 +100,12 @@ test-without-model: $(RISK_CLASSIFIER) lint validate $(WEBCHAT_VENDOR) chromium
 
 # Rasa's training keeps about one core and a third busy: everything that needs no trained model
 # (the risk classifier, lint, validation, the widget, Chromium, the tests without a model) runs
-# beside it, one job at a time, and the tests that talk to the model run once it is trained.
+# beside it, one job at a time, and the tests that talk to the model run once it is trained, in
+# two workers with servers of their own (a test waits on Rasa most of the time; a module stays
+# on one worker, so its fixtures are built once).
 test: ## install, lint, validate data, run every test, then `rasa test` on the test stories
 	$(MAKE) --no-print-directory -j2 --output-sync=target models/.trained test-without-model
-	$(BIN)/pytest -q -m "conversation or browser" --ignore=tests/telegram
+	$(BIN)/pytest -q -n 2 --dist loadfile -m "conversation or browser" --ignore=tests/telegram
 	$(BIN)/pytest -q tests/telegram
 	$(BIN)/rasa test core --model models --stories tests/stories --fail-on-prediction-errors --out results --quiet
 
