@@ -25,7 +25,7 @@ TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/
 TRAINING_LIST := models/.training-files
 $(shell mkdir -p models && (echo "$(TRAINING_INPUTS)" | cmp -s - $(TRAINING_LIST) || echo "$(TRAINING_INPUTS)" > $(TRAINING_LIST)))
 
-.PHONY: help install train migrate run chat test test-without-model lint validate unit bench eval clean webchat chromium telegram
+.PHONY: help install train migrate run chat test test-without-model lint validate unit bench eval clean webchat chromium postgres telegram
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ webchat: $(WEBCHAT_VENDOR) ## build the web chat widget's vendored socket.io cli
 chromium: ## install Debian's chromium for the browser tests (when missing; needs root)
 	scripts/install_chromium.sh
 
+postgres: ## install Debian's PostgreSQL for the tests that run the storage on it (when missing; needs root)
+	scripts/install_postgres.sh
+
 # The Telegram bridge starts only when a bot token is set.
 PROCESSES := actions rasa webchat portal $(if $(TELEGRAM_BOT_TOKEN),telegram,)
 
@@ -95,7 +98,7 @@ validate: $(VENV)/.installed ## Rasa's data validation, warnings count as errors
 unit: $(RISK_CLASSIFIER) ## the tests that need no trained Rasa model
 	$(BIN)/pytest -m "not conversation and not browser" -q
 
-test-without-model: $(RISK_CLASSIFIER) lint validate $(WEBCHAT_VENDOR) chromium
+test-without-model: $(RISK_CLASSIFIER) lint validate $(WEBCHAT_VENDOR) chromium postgres
 	$(BIN)/pytest -q -m "not conversation and not browser" --ignore=tests/telegram
 
 # Rasa's training keeps about one core and a third busy: everything that needs no trained model

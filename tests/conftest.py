@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.chat import Chat
+from tests.postgres import Postgres, start_postgres
 from tests.servers import PROJECT_ROOT, BotServers, ensure_risk_classifier, ensure_trained_model
 
 REAL_VAR = PROJECT_ROOT / "var"
@@ -69,6 +71,31 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     settings.cache_clear()
     yield
     settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Postgres]:
+    """A PostgreSQL server of this test session's own (a temporary cluster on loopback)."""
+    try:
+        server = start_postgres()
+    except RuntimeError as problem:
+        pytest.fail(str(problem), pytrace=False)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A new, empty database, on SQLite and then on PostgreSQL, that this process's settings use."""
+    from bot.config import settings
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'var' / 'bot.db'}"
+    else:
+        url = request.getfixturevalue("postgres").create_database(f"test_{uuid.uuid4().hex[:12]}")
+    monkeypatch.setenv("DATABASE_URL", url)
+    settings.cache_clear()
+    return url
 
 
 @pytest.fixture(scope="session", autouse=True)
