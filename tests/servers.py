@@ -68,6 +68,8 @@ class BotServers:
     api_token: str = field(default_factory=lambda: secrets.token_hex(16))
     action_token: str = field(default_factory=lambda: secrets.token_hex(16))
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    # Variables that replace the defaults below (another database, say: DATABASE_URL, TRACKER_HOST).
+    overrides: dict[str, str] = field(default_factory=dict)
 
     @property
     def rasa_url(self) -> str:
@@ -106,6 +108,7 @@ class BotServers:
             "TF_CPP_MIN_LOG_LEVEL": "2",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "RASA_TELEMETRY_ENABLED": "false",
+            **self.overrides,
         }
         subprocess.run(
             [str(BIN / "python"), "-m", "bot", "migrate"], env=self.environment, check=True, cwd=PROJECT_ROOT
