@@ -25,7 +25,7 @@ TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/
 TRAINING_LIST := models/.training-files
 $(shell mkdir -p models && (echo "$(TRAINING_INPUTS)" | cmp -s - $(TRAINING_LIST) || echo "$(TRAINING_INPUTS)" > $(TRAINING_LIST)))
 
-.PHONY: help install train migrate run chat test test-without-model lint validate unit bench eval clean webchat chromium postgres telegram
+.PHONY: help install train migrate run chat test test-without-model lint validate unit bench eval clean webchat chromium postgres telegram scale-test
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -128,6 +128,10 @@ eval: $(RISK_CLASSIFIER) ## print the evaluation reports (development and held-o
 
 bench: $(VENV)/.installed ## speed benchmarks (the risk detector on every message)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+scale-test: models/.trained $(RISK_CLASSIFIER) postgres ## two Rasa replicas and action servers behind nginx, on PostgreSQL and Redis, one killed mid-run; checks every conversation (not part of make test)
+	scripts/install_scale.sh
+	$(BIN)/python bench/scale_test.py
 
 clean: ## remove trained models and test output (keeps var/, your data)
 	rm -rf models results test-output .pytest_cache

@@ -60,7 +60,8 @@ def reminder_day(assignment: Assignment, on: date) -> date | None:
 def take_due(session: Session, *, on: date) -> list[DueReminder]:
     """The reminders due on ``on``, each marked as sent before it is handed out."""
     due: list[DueReminder] = []
-    query = select(Assignment).where(Assignment.reminder_chat_id.is_not(None))
+    # Locked while marked: two bridges sweeping at once (replicas, a restart overlapping) send each once.
+    query = select(Assignment).where(Assignment.reminder_chat_id.is_not(None)).with_for_update()
     for assignment in session.scalars(query):
         reopen_if_due(assignment, on)
         if assignment.status not in AGREED:

@@ -22,6 +22,12 @@ logger = logging.getLogger(__name__)
 DEFAULT_MODEL = PROJECT_ROOT / "models" / "companion.tar.gz"
 # Liveness needs no token: it says only that the process answers.
 OPEN_PATHS = frozenset({"/health"})
+LOCK_STORE_DEFAULTS = {
+    "LOCK_STORE_TYPE": "in_memory",
+    "LOCK_STORE_HOST": "127.0.0.1",
+    "LOCK_STORE_PORT": "6379",
+    "LOCK_STORE_DB": "1",
+}
 
 
 def _export_secrets(config: Settings) -> None:
@@ -32,6 +38,9 @@ def _export_secrets(config: Settings) -> None:
     os.environ.setdefault("TRACKER_HOST", "")
     if not os.environ.get("TRACKER_DB"):
         os.environ["TRACKER_DB"] = str(tracker_database(config.var_dir))
+    # One server locks conversations in memory; replicas share Redis (endpoints.yml, README "Scale").
+    for variable, default in LOCK_STORE_DEFAULTS.items():
+        os.environ.setdefault(variable, default)
 
 
 def _run_rasa_cli(arguments: list[str]) -> int:
