@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import secrets
 import tempfile
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -91,9 +91,34 @@ def _tracker_store_url(var_dir: Path) -> str:
     return ""
 
 
-@lru_cache(maxsize=1)
+_settings_lock = threading.Lock()
+_settings: Settings | None = None
+
+
 def settings() -> Settings:
-    """Return the settings of this process (read once; tests call ``settings.cache_clear()``)."""
+    """Return the settings of this process (read once; tests call ``settings.cache_clear()``).
+
+    Read under a lock that ``cache_clear()`` takes too: a thread still reading the old
+    environment (a background sweep while a test switches databases, say) finishes before the
+    clear, so its settings are thrown away rather than stored after it.
+    """
+    global _settings
+    current = _settings
+    if current is not None:
+        return current
+    with _settings_lock:
+        if _settings is None:
+            _settings = _read_settings()
+        return _settings
+
+
+def _clear_settings() -> None:
+    global _settings
+    with _settings_lock:
+        _settings = None
+
+
+def _read_settings() -> Settings:
     var_dir = Path(os.environ.get("BOT_VAR_DIR", PROJECT_ROOT / "var"))
     return Settings(
         var_dir=var_dir,
@@ -129,3 +154,6 @@ def settings() -> Settings:
         homework_reminder_hour=int(os.environ.get("HOMEWORK_REMINDER_HOUR", "17")),
         retention_days=int(os.environ.get("RETENTION_DAYS", "0") or 0),
     )
+
+
+settings.cache_clear = _clear_settings  # type: ignore[attr-defined]
