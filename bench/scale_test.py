@@ -40,6 +40,10 @@ import requests
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
+from sqlalchemy import text  # noqa: E402
+
+from bot.storage import engine_for  # noqa: E402
+from bot.storage.sealing import Sealer  # noqa: E402
 from tests.postgres import start_postgres  # noqa: E402
 from tests.servers import BIN, ensure_trained_model, free_port, wait_until_up  # noqa: E402
 
@@ -104,6 +108,8 @@ class Stack:
         }
         self.rasa_ports: list[int] = []
         self.nginx_port = free_port()
+        # Opens what the servers sealed: the same key file, the one they create on first start.
+        self.sealer = Sealer(self.root / "var")
 
     def spawn(self, name: str, command: list[str], **extra: str) -> subprocess.Popen:
         log = open(self.root / f"{name}.log", "ab")  # noqa: SIM115 - closed with the process
@@ -189,20 +195,11 @@ http {{
 
     def said(self, sender: str) -> list[tuple[str, str]]:
         """(event type, text) of a person's user and bot events, from the tracker store itself."""
-        os.environ["BOT_VAR_DIR"] = self.environment["BOT_VAR_DIR"]
-        from bot.config import settings
-        from bot.storage.sealing import sealer
-
-        settings.cache_clear()
-        from sqlalchemy import create_engine, text
-
-        engine = create_engine(self.database_url, future=True)
-        with engine.connect() as connection:
+        with engine_for(self.database_url).connect() as connection:
             rows = connection.execute(
                 text("SELECT type_name, data FROM events WHERE sender_id = :sender ORDER BY id"), {"sender": sender}
             ).all()
-        engine.dispose()
-        opened = [(kind, json.loads(sealer().open(data)).get("text") or "") for kind, data in rows]
+        opened = [(kind, json.loads(self.sealer.open(data)).get("text") or "") for kind, data in rows]
         return [(kind, said) for kind, said in opened if kind in ("user", "bot")]
 
 

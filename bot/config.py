@@ -59,20 +59,27 @@ def _secret(variable: str, var_dir: Path, file_name: str) -> str:
         return from_environment
     secret_file = var_dir / file_name
     if not secret_file.exists():
-        var_dir.mkdir(parents=True, exist_ok=True)
-        # Written whole under a private name, then linked into place, so that processes
-        # starting together never read a half-written file; 0600 keeps it to the service account.
-        # mkstemp gives every process and thread a draft of its own, created 0600.
-        descriptor, draft = tempfile.mkstemp(dir=var_dir, prefix=f".{file_name}.")
-        with os.fdopen(descriptor, "w") as handle:
-            handle.write(secrets.token_hex(32))
-        try:
-            os.link(draft, secret_file)
-        except FileExistsError:
-            pass  # another process or thread of the same start-up was first; its secret stands
-        finally:
-            os.unlink(draft)
+        create_private_file_once(secret_file, secrets.token_hex(32))
     return secret_file.read_text().strip()
+
+
+def create_private_file_once(path: Path, content: str) -> None:
+    """Write ``path`` (0600) unless it exists; when several processes race, the first one's stands.
+
+    Written whole under a private name, then linked into place, so that processes starting
+    together never read a half-written file; 0600 keeps it to the service account. mkstemp
+    gives every process and thread a draft of its own, created 0600.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, draft = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(content)
+    try:
+        os.link(draft, path)
+    except FileExistsError:
+        pass  # another process or thread of the same start-up was first; its file stands
+    finally:
+        os.unlink(draft)
 
 
 def tracker_database(var_dir: Path) -> Path:

@@ -34,16 +34,8 @@ def conversation_of(sender_id: str) -> list[dict[str, Any]]:
     Read straight from the table (opened with the data key) rather than through Rasa, so that
     every channel can export without loading Rasa; the events' other bookkeeping is left out.
     """
-    tracker_url = settings().tracker_store_url
-    if not tracker_url:
-        return []
-    with engine_for(tracker_url).connect() as connection:
-        if not connection.dialect.has_table(connection, "events"):
-            return []
-        rows = connection.execute(
-            text("SELECT type_name, timestamp, data FROM events WHERE sender_id = :sender ORDER BY id"),
-            {"sender": sender_id},
-        ).all()
+    rows = _on_events("SELECT type_name, timestamp, data FROM events WHERE sender_id = :sender ORDER BY id",
+                      sender=sender_id) or []  # fmt: skip
     seal = sealer()
     said: list[dict[str, Any]] = []
     for type_name, timestamp, stored in rows:
@@ -65,14 +57,8 @@ def erase_person(sender_id: str) -> bool:
     """
     with session_scope() as session:
         had_profile = erase_user(session=session, sender_id=sender_id)
-    tracker_url = settings().tracker_store_url
-    if not tracker_url:
-        return had_profile
-    with engine_for(tracker_url).begin() as connection:
-        if not connection.dialect.has_table(connection, "events"):
-            return had_profile
-        deleted = connection.execute(text("DELETE FROM events WHERE sender_id = :sender"), {"sender": sender_id})
-    return had_profile or deleted.rowcount > 0
+    deleted = _on_events("DELETE FROM events WHERE sender_id = :sender", sender=sender_id)
+    return had_profile or bool(deleted)
 
 
 def purge_old_conversations(days: int, now: float | None = None) -> int:
@@ -83,23 +69,33 @@ def purge_old_conversations(days: int, now: float | None = None) -> int:
     person's choices carried over in its first events) from that session alone; only the
     sessions before it, and older than ``days``, go.
     """
-    tracker_url = settings().tracker_store_url
-    if not tracker_url or days <= 0:
+    if days <= 0:
         return 0
     cutoff = (now if now is not None else time.time()) - days * 86400
+    latest_session = (
+        "SELECT MAX(started.timestamp) FROM events AS started "
+        "WHERE started.sender_id = events.sender_id AND started.type_name = 'session_started'"
+    )
+    newest = "SELECT MAX(other.timestamp) FROM events AS other WHERE other.sender_id = events.sender_id"
+    deleted = _on_events(
+        f"DELETE FROM events WHERE timestamp < :cutoff AND (({newest}) < :cutoff "  # noqa: S608 - no input
+        f"OR timestamp < COALESCE(({latest_session}), 0))",
+        cutoff=cutoff,
+    )
+    return deleted or 0
+
+
+def _on_events(statement: str, **values: Any) -> list[Any] | int | None:
+    """Run one statement on Rasa's ``events`` table: a SELECT's rows, or how many rows a DELETE took.
+
+    None when there is nothing to run it on: no SQL tracker store configured, or no conversation
+    stored yet (Rasa creates the table on its first start).
+    """
+    tracker_url = settings().tracker_store_url
+    if not tracker_url:
+        return None
     with engine_for(tracker_url).begin() as connection:
         if not connection.dialect.has_table(connection, "events"):
-            return 0
-        latest_session = (
-            "SELECT MAX(started.timestamp) FROM events AS started "
-            "WHERE started.sender_id = events.sender_id AND started.type_name = 'session_started'"
-        )
-        newest = "SELECT MAX(other.timestamp) FROM events AS other WHERE other.sender_id = events.sender_id"
-        deleted = connection.execute(
-            text(
-                f"DELETE FROM events WHERE timestamp < :cutoff AND (({newest}) < :cutoff "  # noqa: S608 - no input
-                f"OR timestamp < COALESCE(({latest_session}), 0))"
-            ),
-            {"cutoff": cutoff},
-        )
-    return deleted.rowcount
+            return None
+        result = connection.execute(text(statement), values)
+        return result.all() if result.returns_rows else result.rowcount

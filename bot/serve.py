@@ -30,7 +30,7 @@ LOCK_STORE_DEFAULTS = {
 }
 
 
-def _export_secrets(config: Settings) -> None:
+def _export_endpoint_variables(config: Settings) -> None:
     # endpoints.yml expands ${ACTION_SERVER_TOKEN} and the tracker store's variables when Rasa reads it;
     # by default the tracker store is a SQLite file beside the bot's database, in BOT_VAR_DIR.
     os.environ["ACTION_SERVER_TOKEN"] = config.action_server_token
@@ -60,7 +60,7 @@ def serve_rasa(model: Path = DEFAULT_MODEL) -> int:
         sys.stderr.write(f"The risk classifier {MODEL_FILE} is missing: run `make train` first.\n")
         return 1
     config = settings()
-    _export_secrets(config)
+    _export_endpoint_variables(config)
     print(f"Rasa: http://{config.bind_address}:{config.rasa_port} (HTTP API needs RASA_API_TOKEN)", flush=True)
     return _run_rasa_cli(
         [
@@ -84,7 +84,7 @@ def serve_rasa(model: Path = DEFAULT_MODEL) -> int:
 
 def serve_shell(model: Path = DEFAULT_MODEL) -> int:
     """A conversation in this terminal (``rasa shell``), with the action server's token."""
-    _export_secrets(settings())
+    _export_endpoint_variables(settings())
     return _run_rasa_cli(["shell", "--model", str(model), "--endpoints", str(PROJECT_ROOT / "endpoints.yml")])
 
 

@@ -31,23 +31,35 @@ def new_run_id() -> str:
     return uuid.uuid4().hex
 
 
-class SealedJSON(TypeDecorator):
-    """JSON sealed with the data key (bot.storage.sealing): what a person wrote, encrypted at rest.
+class SealedText(TypeDecorator):
+    """Text sealed with the data key (bot.storage.sealing) on the way in, opened on the way out.
 
-    Every column that holds what a person wrote goes through this type, so no query or
-    repository ever handles the sealed form; rows written before sealing existed read as they are.
+    Rows written before sealing existed read as they are. Rasa's tracker store seals its events
+    with it too (bot.storage.tracker_store).
     """
 
     impl = Text
     cache_ok = True
 
+    def process_bind_param(self, value: str | None, dialect) -> str | None:
+        return None if value is None else sealer().seal(value)
+
+    def process_result_value(self, value: str | None, dialect) -> str | None:
+        return None if value is None else sealer().open(value)
+
+
+class SealedJSON(TypeDecorator):
+    """JSON kept as sealed text: every column that holds what a person wrote is of this type,
+    so no query or repository ever handles the sealed form."""
+
+    impl = SealedText
+    cache_ok = True
+
     def process_bind_param(self, value: Any, dialect) -> str | None:
-        if value is None:
-            return None
-        return sealer().seal(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+        return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
     def process_result_value(self, value: str | None, dialect) -> Any:
-        return None if value is None else json.loads(sealer().open(value))
+        return None if value is None else json.loads(value)
 
 
 class User(Base):

@@ -17,10 +17,13 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+
+from bot.config import create_private_file_once, settings
 
 KEY_FILE_NAME = "data.key"
 TOKEN_PREFIX = "gAAAAA"
@@ -65,20 +68,6 @@ def write_key_file(path: Path, ring: KeyRing) -> None:
     os.replace(draft, path)
 
 
-def _create_key_file(path: Path) -> None:
-    """A first key, linked into place so that processes starting together agree on one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, draft = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(descriptor, "w") as handle:
-        handle.write(Fernet.generate_key().decode() + "\n")
-    try:
-        os.link(draft, path)
-    except FileExistsError:
-        pass  # another process of the same start-up was first; its key stands
-    finally:
-        os.unlink(draft)
-
-
 class Sealer:
     """Seals and opens text with the ring of one process, re-reading the ring file when it changes."""
 
@@ -106,7 +95,7 @@ class Sealer:
             return self._ring, self._fernet  # type: ignore[return-value]
         path = key_file(self._var_dir)
         if not path.exists():
-            _create_key_file(path)
+            create_private_file_once(path, Fernet.generate_key().decode() + "\n")
         status = path.stat()
         stamp = (status.st_mtime_ns, status.st_ino)
         with self._lock:
@@ -123,17 +112,17 @@ class Sealer:
         """The text of a sealed value; text stored before sealing existed is returned as it is."""
         if not is_sealed(stored):
             return stored
-        try:
-            return self._current()[1].decrypt(stored.encode()).decode()
-        except InvalidToken:
-            raise SealError("a stored value could not be opened with any key of the data key ring") from None
+        return self._with_ring(lambda ring: ring.decrypt(stored.encode()))
 
     def reseal(self, stored: str) -> str:
         """``stored`` sealed under the primary key (plain legacy text is sealed for the first time)."""
         if not is_sealed(stored):
             return self.seal(stored)
+        return self._with_ring(lambda ring: ring.rotate(stored.encode()))
+
+    def _with_ring(self, operation: Callable[[MultiFernet], bytes]) -> str:
         try:
-            return self._current()[1].rotate(stored.encode()).decode()
+            return operation(self._current()[1]).decode()
         except InvalidToken:
             raise SealError("a stored value could not be opened with any key of the data key ring") from None
 
@@ -157,8 +146,6 @@ _sealers_lock = threading.Lock()
 
 def sealer() -> Sealer:
     """The sealer of this process's settings (one per var/ and key, so tests can switch between them)."""
-    from bot.config import settings
-
     current = settings()
     handle = (str(current.var_dir), current.data_key)
     with _sealers_lock:

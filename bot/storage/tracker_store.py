@@ -13,25 +13,11 @@ the restart tests would catch that, because nothing would be remembered.
 
 from __future__ import annotations
 
-from typing import Any
-
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore, _create_sequence
 from sqlalchemy.orm import declarative_base
-from sqlalchemy.types import TypeDecorator
 
-from bot.storage.sealing import sealer
-
-
-class SealedText(TypeDecorator):
-    impl = sa.Text
-    cache_ok = True
-
-    def process_bind_param(self, value: Any, dialect) -> str | None:
-        return None if value is None else sealer().seal(value)
-
-    def process_result_value(self, value: str | None, dialect) -> str | None:
-        return None if value is None else sealer().open(value)
+from bot.storage.models import SealedText
 
 
 class SealedSQLTrackerStore(SQLTrackerStore):

@@ -29,6 +29,7 @@ import re
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
@@ -185,34 +186,42 @@ async def _session_of(request: web.Request) -> str | web.Response:
     return body["session_id"]
 
 
-async def erase(request: web.Request) -> web.Response:
-    """Delete the person's stored data and conversation; the widget then starts a new session."""
-    session = await _session_of(request)
-    if isinstance(session, web.Response):
-        return session
-    try:
-        erased = await asyncio.to_thread(erase_person, session)
-    except Exception:  # noqa: BLE001 - the person is told plainly; the operator gets the trace
-        logger.exception("Erasing a web chat person's data failed.")
-        return _error(503, "Your data could not be deleted right now. Please try again in a moment.")
-    logger.info("A web chat person's data was erased (found: %s).", erased)
-    return web.json_response({"erased": erased})
+async def _for_the_person(request: web.Request, job: Callable[[str], Any], failed: str, sorry: str) -> Any:
+    """``job`` run on the session the body names, off the event loop; or the 4xx/503 to answer instead.
 
-
-async def export(request: web.Request) -> web.Response:
-    """Everything kept about the person, the conversation included, as a JSON file to download.
-
-    The session id is the only key, as for erasure: it is random, kept in the person's browser,
-    and sent in the body (never in a URL, where logs and history would keep it).
+    The session id is the only key: it is random, kept in the person's browser, and sent in the
+    body (never in a URL, where logs and history would keep it).
     """
     session = await _session_of(request)
     if isinstance(session, web.Response):
         return session
     try:
-        data = await asyncio.to_thread(export_person, session)
+        return await asyncio.to_thread(job, session)
     except Exception:  # noqa: BLE001 - the person is told plainly; the operator gets the trace
-        logger.exception("Exporting a web chat person's data failed.")
-        return _error(503, "Your data could not be gathered right now. Please try again in a moment.")
+        logger.exception(failed)
+        return _error(503, sorry)
+
+
+async def erase(request: web.Request) -> web.Response:
+    """Delete the person's stored data and conversation; the widget then starts a new session."""
+    erased = await _for_the_person(
+        request, erase_person, "Erasing a web chat person's data failed.",
+        "Your data could not be deleted right now. Please try again in a moment.",
+    )  # fmt: skip
+    if isinstance(erased, web.Response):
+        return erased
+    logger.info("A web chat person's data was erased (found: %s).", erased)
+    return web.json_response({"erased": erased})
+
+
+async def export(request: web.Request) -> web.Response:
+    """Everything kept about the person, the conversation included, as a JSON file to download."""
+    data = await _for_the_person(
+        request, export_person, "Exporting a web chat person's data failed.",
+        "Your data could not be gathered right now. Please try again in a moment.",
+    )  # fmt: skip
+    if isinstance(data, web.Response):
+        return data
     response = web.json_response(data, dumps=lambda value: json.dumps(value, ensure_ascii=False, indent=2))
     response.headers["Content-Disposition"] = 'attachment; filename="my-data.json"'
     response.headers["Cache-Control"] = "no-store"
